@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration comes from the environment, validated once at start so a
+ * mistake is reported in one clear line instead of surfacing as a crash later.
+ */
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  BELONG_DATA_DIR: z.string().min(1).default('.belong/data'),
+  BELONG_SECRET: z.string().min(32, 'BELONG_SECRET must be at least 32 characters').optional(),
+  BELONG_TRUST_PROXY: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((value) => value === '1' || value === 'true'),
+  BELONG_PSEUDO_LOCALE: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((value) => value === '1' || value === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL server when set; the embedded PGlite database when absent. */
+  databaseUrl: string | undefined;
+  /** Where the embedded database lives. `memory://` keeps it in memory (tests). */
+  dataDir: string;
+  /** Signs CSRF tokens. Must be shared by every process behind one load balancer. */
+  secret: string;
+  /** Trust `X-Forwarded-Proto` from a reverse proxy to decide whether the request used TLS. */
+  trustProxy: boolean;
+  /** Serve the pseudo-locale used to find untranslated strings (development and tests only). */
+  pseudoLocale: boolean;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  environment: z.infer<typeof environmentSchema>['NODE_ENV'];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${issue?.path.join('.') ?? 'environment'}: ${issue?.message}`);
+  }
+  const values = parsed.data;
+  if (values.NODE_ENV === 'production' && !values.BELONG_SECRET) {
+    throw new ConfigError('BELONG_SECRET is required in production (at least 32 characters).');
+  }
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    databaseUrl: values.DATABASE_URL,
+    dataDir:
+      values.BELONG_DATA_DIR === 'memory://' ? 'memory://' : path.resolve(values.BELONG_DATA_DIR),
+    // Outside production a per-process secret is enough: one process serves the demo.
+    secret: values.BELONG_SECRET ?? randomBytes(32).toString('base64url'),
+    trustProxy: values.BELONG_TRUST_PROXY,
+    pseudoLocale: values.BELONG_PSEUDO_LOCALE,
+    logLevel: values.LOG_LEVEL,
+    environment: values.NODE_ENV,
+  };
+}
+
+/** A configuration for tests and tools: in-memory database, silent logs. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', BELONG_DATA_DIR: 'memory://' }),
+    ...overrides,
+  };
+}

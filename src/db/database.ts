@@ -1,0 +1,93 @@
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { acquireDirectoryLock, type DirectoryLock } from './directory-lock.ts';
+import { copyTemplateTo } from './pglite-template.ts';
+import type { Database } from './schema.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly engine: Engine;
+  /** True when this open created the embedded database (its first run). */
+  readonly created: boolean;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A PostgreSQL server; when absent, the embedded PGlite database is used. */
+  databaseUrl?: string | undefined;
+  /** The embedded database's directory, or `memory://`. */
+  dataDir: string;
+  /** PostgreSQL only: a schema to work in (tests give each run its own). */
+  schema?: string;
+  /** PostgreSQL only: connections in the pool. */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options)
+    : openPglite(options.dataDir);
+}
+
+function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): DatabaseHandle {
+  if (options.schema && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
+    throw new Error('schema must be a plain lower-case identifier');
+  }
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.poolSize ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle client that loses its server must not crash the process; the
+  // next query reports the failure to its caller instead.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', created: false, close: () => db.destroy() };
+}
+
+/**
+ * PGlite is one PostgreSQL session in this process. Kysely's PGlite dialect
+ * reports that it cannot hold several connections, so Kysely serialises every
+ * query and keeps a transaction's connection to itself until it ends: no
+ * other request's statement can slip into an open transaction.
+ */
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  const inMemory = dataDir === 'memory://';
+  let lock: DirectoryLock | undefined;
+  let created = inMemory;
+  if (!inMemory) {
+    // The folder holds personal data (sealed, but still): only this user may enter it.
+    mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o700 });
+    lock = acquireDirectoryLock(dataDir);
+    created = !existsSync(path.join(dataDir, 'PG_VERSION'));
+    if (created) {
+      copyTemplateTo(dataDir);
+      mkdirSync(dataDir, { recursive: true });
+      chmodSync(dataDir, 0o700);
+    }
+  }
+  try {
+    const pglite = await PGlite.create(inMemory ? undefined : dataDir);
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    return {
+      db,
+      engine: 'pglite',
+      created,
+      close: async () => {
+        try {
+          await db.destroy();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}

@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely/migration';
+import * as foundation from './20261125090000-foundation.ts';
+
+/**
+ * Every migration, keyed by its timestamped name. Listed here rather than
+ * read from the folder so the set is typed and bundles cleanly. Names sort
+ * in the order they run; never rename or edit one that has shipped.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261125090000-foundation': foundation,
+};

@@ -1,0 +1,132 @@
+import type { DerivedFact, Fact, Program } from './program.ts';
+
+export interface CompiledProgram<F> {
+  program: Program<F>;
+  /** Derived facts, each after everything it needs. */
+  order: readonly DerivedFact<F>[];
+  writable: ReadonlySet<keyof F>;
+  byPath: ReadonlyMap<keyof F, Fact<F>>;
+  /** The same graph as integer indexes, so evaluation works on arrays. */
+  plan: EvaluationPlan<F>;
+}
+
+/** Facts numbered 0..n-1: writable ones first, then derived ones in evaluation order. */
+export interface EvaluationPlan<F> {
+  paths: readonly (keyof F)[];
+  writable: readonly {
+    index: number;
+    path: keyof F;
+    placeholder: unknown;
+    missing: readonly string[];
+  }[];
+  derived: readonly {
+    index: number;
+    fact: DerivedFact<F>;
+    needs: Int32Array;
+    optional: Int32Array;
+    reads: readonly (keyof F)[];
+  }[];
+  criteria: readonly number[];
+  outputs: readonly number[];
+  types: readonly string[];
+  indexOf: ReadonlyMap<keyof F, number>;
+}
+
+export class RuleGraphError extends Error {
+  override name = 'RuleGraphError';
+}
+
+/**
+ * Checks a program's fact graph once, before any evaluation: every fact is
+ * declared once, every need exists, there is no cycle. Returns the order in
+ * which derived facts are computed.
+ */
+export function compileProgram<F>(program: Program<F>): CompiledProgram<F> {
+  const byPath = new Map<keyof F, Fact<F>>();
+  for (const fact of program.facts) {
+    if (byPath.has(fact.path))
+      throw new RuleGraphError(`${program.id}: ${String(fact.path)} declared twice`);
+    byPath.set(fact.path, fact);
+  }
+  for (const fact of program.facts) {
+    if (fact.kind !== 'derived') continue;
+    for (const need of [...fact.needs, ...(fact.optional ?? [])]) {
+      if (!byPath.has(need)) {
+        throw new RuleGraphError(
+          `${program.id}: ${String(fact.path)} needs unknown fact ${String(need)}`,
+        );
+      }
+    }
+  }
+  for (const path of [...program.criteria.map((c) => c.fact), ...program.outputs]) {
+    if (!byPath.has(path)) throw new RuleGraphError(`${program.id}: unknown fact ${String(path)}`);
+  }
+
+  const order: DerivedFact<F>[] = [];
+  const state = new Map<keyof F, 'visiting' | 'done'>();
+  const visit = (path: keyof F, trail: (keyof F)[]) => {
+    const fact = byPath.get(path) as Fact<F>;
+    if (fact.kind !== 'derived' || state.get(path) === 'done') return;
+    if (state.get(path) === 'visiting') {
+      throw new RuleGraphError(`${program.id}: cycle ${[...trail, path].map(String).join(' → ')}`);
+    }
+    state.set(path, 'visiting');
+    for (const need of [...fact.needs, ...(fact.optional ?? [])]) visit(need, [...trail, path]);
+    state.set(path, 'done');
+    order.push(fact);
+  };
+  for (const fact of program.facts) visit(fact.path, []);
+
+  const writable = new Set(
+    program.facts.filter((fact) => fact.kind === 'writable').map((fact) => fact.path),
+  );
+  return { program, order, writable, byPath, plan: buildPlan(program, order, byPath) };
+}
+
+function buildPlan<F>(
+  program: Program<F>,
+  order: readonly DerivedFact<F>[],
+  byPath: ReadonlyMap<keyof F, Fact<F>>,
+): EvaluationPlan<F> {
+  const writableFacts = program.facts.filter((fact) => fact.kind === 'writable');
+  const paths = [...writableFacts.map((fact) => fact.path), ...order.map((fact) => fact.path)];
+  const indexOf = new Map(paths.map((path, index) => [path, index]));
+  const at = (path: keyof F) => indexOf.get(path) as number;
+  return {
+    paths,
+    indexOf,
+    types: paths.map((path) => byPath.get(path)?.type ?? 'string'),
+    writable: writableFacts.map((fact) => ({
+      index: at(fact.path),
+      path: fact.path,
+      placeholder: fact.kind === 'writable' ? fact.placeholder : undefined,
+      missing: [String(fact.path)],
+    })),
+    derived: order.map((fact) => ({
+      index: at(fact.path),
+      fact,
+      needs: Int32Array.from(fact.needs.map(at)),
+      optional: Int32Array.from((fact.optional ?? []).map(at)),
+      reads: [...fact.needs, ...(fact.optional ?? [])],
+    })),
+    criteria: program.criteria.map((criterion) => at(criterion.fact)),
+    outputs: program.outputs.map(at),
+  };
+}
+
+/**
+ * Facts nothing uses: a writable fact no derived fact needs, or a derived
+ * fact that is neither needed, a criterion, nor an output. Either is a rule
+ * someone meant to write and did not.
+ */
+export function orphanFacts<F>(compiled: CompiledProgram<F>): (keyof F)[] {
+  const used = new Set<keyof F>([
+    ...compiled.program.criteria.map((criterion) => criterion.fact),
+    ...compiled.program.outputs,
+    ...compiled.program.criteria.flatMap((criterion) => criterion.messageValues ?? []),
+  ]);
+  for (const fact of compiled.order) {
+    for (const need of [...fact.needs, ...(fact.optional ?? [])]) used.add(need);
+  }
+  return compiled.program.facts.map((fact) => fact.path).filter((path) => !used.has(path));
+}

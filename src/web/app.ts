@@ -1,0 +1,87 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { getPath } from 'hono/utils/url';
+import type { Config } from '../config.ts';
+import type { DatabaseHandle } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { splitLocalePrefix } from '../i18n/negotiate.ts';
+import { Translations } from '../i18n/translator.ts';
+import { createLogger, type Logger } from '../logger.ts';
+import type { AppEnv } from './app-env.ts';
+import { loadStylesheet } from './assets.ts';
+import { handleError, respondWithError } from './errors/error-handler.tsx';
+import { csrfProtection } from './middleware/csrf.ts';
+import { localeMiddleware } from './middleware/locale.ts';
+import { requestContext } from './middleware/request-context.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { assetRoutes } from './routes/assets.routes.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+import { homeRoutes } from './routes/home.routes.tsx';
+import { buildSiteInfo } from './site.ts';
+
+export interface AppDependencies {
+  database?: DatabaseHandle;
+  logger?: Logger;
+}
+
+const methodsWithBody = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function acceptsCompression(header: string | undefined): boolean {
+  return header !== undefined && /\b(gzip|deflate)\b/.test(header);
+}
+
+/** Bodies larger than this are refused before they are read. */
+export const maxBodyBytes = 64 * 1024;
+
+/**
+ * Builds the web application without listening on a port, so tests call
+ * `app.request()` directly and `server.ts` alone deals with sockets.
+ */
+export function buildApp(config: Config, dependencies: AppDependencies = {}) {
+  const logger = dependencies.logger ?? createLogger({ level: config.logLevel });
+  const translations = new Translations({ pseudoLocale: config.pseudoLocale });
+  const stylesheet = loadStylesheet();
+  const site = buildSiteInfo(translations, stylesheet.href);
+  const served = (candidate: string) => translations.has(candidate);
+
+  const app = new Hono<AppEnv>({
+    // Routes are declared once, without a language; `/es/…` routes as `/…`.
+    getPath: (request) => splitLocalePrefix(getPath(request), served).path,
+  });
+
+  app.use(requestContext(config, logger, translations));
+  const pageCache = new Map<string, string>();
+  app.use(async (c, next) => {
+    c.set('site', site);
+    c.set('pageCache', pageCache);
+    await next();
+  });
+  app.use(securityHeaders);
+  app.use(localeMiddleware(translations));
+  // Both middlewares make Hono build the full web Request or Response
+  // objects, which costs more than the page itself; they run only when
+  // there is something to compress or a body to limit.
+  const compression = compress();
+  app.use((c, next) =>
+    acceptsCompression(c.req.header('accept-encoding')) ? compression(c, next) : next(),
+  );
+  const limitBody = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw new AppError('BLG_PAYLOAD_TOO_LARGE');
+    },
+  });
+  app.use((c, next) => (methodsWithBody.has(c.req.method) ? limitBody(c, next) : next()));
+  app.use(csrfProtection);
+
+  app.route('/', assetRoutes(stylesheet));
+  app.route('/', healthRoutes(dependencies.database));
+  app.route('/', homeRoutes);
+
+  app.notFound((c) => respondWithError(c, 'BLG_NOT_FOUND'));
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof buildApp>;

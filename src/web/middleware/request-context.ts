@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { createMiddleware } from 'hono/factory';
+import type { Config } from '../../config.ts';
+import type { Translations } from '../../i18n/translator.ts';
+import type { Logger } from '../../logger.ts';
+import type { AppEnv } from '../app-env.ts';
+
+// A proxy's request id is kept only if it cannot smuggle anything into a log.
+const trustedRequestId = /^[A-Za-z0-9-]{8,64}$/;
+
+/**
+ * Gives each request an id and a child logger, and writes one access-log
+ * line when it ends. The line names the route pattern, never the concrete
+ * path or query string (which may carry a reference number or an answer),
+ * and never the client's IP address: for the people Belong serves an IP
+ * address can be identifying, and nothing here needs it.
+ */
+export function requestContext(config: Config, logger: Logger, translations: Translations) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && trustedRequestId.test(incoming) ? incoming : randomUUID();
+    const requestLogger = logger.child({ reqId: requestId });
+    c.set('requestId', requestId);
+    c.set('logger', requestLogger);
+    c.set('config', config);
+    c.set('translator', translations.for('en'));
+    c.header('X-Request-Id', requestId);
+    const started = performance.now();
+    await next();
+    requestLogger.info(
+      {
+        method: c.req.method,
+        route: c.req.routePath,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'request',
+    );
+  });
+}

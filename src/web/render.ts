@@ -1,0 +1,47 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import { jsx } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from './app-env.ts';
+import { BaseLayout } from './layouts/base-layout.tsx';
+
+export interface PageOptions {
+  title: string;
+  body: Child;
+  status?: ContentfulStatusCode;
+}
+
+async function renderHtml(c: Context<AppEnv>, page: PageOptions): Promise<string> {
+  const element = jsx(BaseLayout, {
+    t: c.var.translator,
+    site: c.var.site,
+    path: c.req.path,
+    title: page.title,
+    children: page.body,
+  });
+  return `<!doctype html>${await element.toString()}`;
+}
+
+/** Renders a page inside the base layout, in the request's language. */
+export async function renderPage(c: Context<AppEnv>, page: PageOptions): Promise<Response> {
+  return c.html(await renderHtml(c, page), page.status ?? 200);
+}
+
+/**
+ * Renders a page whose HTML depends only on its language and path (no form,
+ * no person's data), once per language, then serves it from memory. Busy
+ * days bring many visitors to the same few pages on slow phones.
+ */
+export async function renderStaticPage(
+  c: Context<AppEnv>,
+  build: () => PageOptions,
+): Promise<Response> {
+  const key = `${c.var.translator.locale} ${c.req.path}`;
+  let html = c.var.pageCache.get(key);
+  const page = html === undefined ? build() : undefined;
+  if (page) {
+    html = await renderHtml(c, page);
+    c.var.pageCache.set(key, html);
+  }
+  return c.html(html as string, page?.status ?? 200);
+}

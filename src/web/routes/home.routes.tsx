@@ -1,0 +1,11 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { HomePage } from '../pages/home.page.tsx';
+import { renderStaticPage } from '../render.ts';
+
+export const homeRoutes = new Hono<AppEnv>().get('/', (c) =>
+  renderStaticPage(c, () => ({
+    title: c.var.translator.t('home.title'),
+    body: <HomePage t={c.var.translator} />,
+  })),
+);
