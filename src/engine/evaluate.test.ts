@@ -141,6 +141,38 @@ describe('evaluate', () => {
     assert.equal(run({ age: 30, income: 150, veteran: false }, '2025-01-01').values.poor, true);
   });
 
+  it('gives a summary with the same outcome, rules and missing facts, and nothing to explain', () => {
+    const inputs: Partial<Toy>[] = [
+      { age: 30, income: 150, veteran: false },
+      { age: 12 },
+      {},
+      { age: 30, income: 50 },
+    ];
+    for (const asOf of ['2019-12-31', '2025-06-01']) {
+      for (const input of inputs) {
+        const context = { asOf: day(asOf), parameters };
+        const full = evaluate(compiled, input, context);
+        const summary = evaluate(compiled, input, context, { summaryOnly: true });
+        const label = `${asOf} ${JSON.stringify(input)}`;
+        assert.equal(summary.outcome, full.outcome, label);
+        assert.deepEqual(summary.missing, full.missing, label);
+        assert.deepEqual(
+          summary.reasons.map((reason) => [reason.rule, reason.met]),
+          full.reasons.map((reason) => [reason.rule, reason.met]),
+          label,
+        );
+        assert.deepEqual(summary.values, {}, label);
+        assert.ok(
+          summary.reasons.every(
+            (reason) =>
+              reason.rule === 'rules-not-covered' || Object.keys(reason.messageValues).length === 0,
+          ),
+          label,
+        );
+      }
+    }
+  });
+
   it('refuses a rule that reads a fact it did not declare', () => {
     const sneaky = compileProgram(toyProgram([]));
     const program = {

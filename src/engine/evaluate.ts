@@ -39,6 +39,12 @@ export interface EvaluateOptions {
    * rule-case tests; off in production, where it would only cost time.
    */
   strictNeeds?: boolean;
+  /**
+   * Leave out what only an explanation reads: message values and output
+   * values. A population tally counts outcomes, rules met and facts
+   * missing, and formatting dates for messages would be most of its cost.
+   */
+  summaryOnly?: boolean;
 }
 
 export const notCoveredRule = 'rules-not-covered';
@@ -47,6 +53,8 @@ const INCOMPLETE = 0;
 const COMPLETE = 1;
 const PLACEHOLDER = 2;
 const none: readonly string[] = [];
+const noMessageValues: Readonly<Record<string, string | number>> = Object.freeze({});
+const noOutputValues: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /**
  * Evaluates one person's answers against a program as of a date. Never throws
@@ -64,6 +72,7 @@ export function evaluate<F>(
   options: EvaluateOptions = {},
 ): Evaluation {
   const { program, plan } = compiled;
+  const summaryOnly = options.summaryOnly === true;
   const size = plan.paths.length;
   const status = new Uint8Array(size);
   const missingOf: (readonly string[] | undefined)[] = new Array(size);
@@ -154,17 +163,9 @@ export function evaluate<F>(
       if (met === false) outcome = 'no';
       else if ((met === null || state === PLACEHOLDER) && outcome === 'yes') outcome = 'maybe';
     }
-    const messageValues: Record<string, string | number> = {
-      met: met === null ? 'unknown' : met ? 'true' : 'false',
-    };
-    if (criterion.messageValues) {
-      for (const path of criterion.messageValues) {
-        const valueIndex = plan.indexOf.get(path) as number;
-        if (status[valueIndex] !== INCOMPLETE) {
-          messageValues[String(path)] = formatForMessage(values[path], plan.types[valueIndex]);
-        }
-      }
-    }
+    const messageValues = summaryOnly
+      ? noMessageValues
+      : criterionMessageValues(criterion.messageValues, met, plan, status, values);
     reasons.push({
       rule: criterion.rule,
       met,
@@ -174,15 +175,15 @@ export function evaluate<F>(
     });
   }
 
-  const outputValues: Record<string, unknown> = {};
+  const outputValues: Record<string, unknown> = summaryOnly ? noOutputValues : {};
   for (let o = 0; o < plan.outputs.length; o++) {
     const index = plan.outputs[o] as number;
     const path = plan.paths[index] as keyof F;
     if (status[index] === INCOMPLETE) {
-      outputValues[path as string] = null;
+      if (!summaryOnly) outputValues[path as string] = null;
       missing = union(missing, missingOf[index]);
       uncovered = union(uncovered, uncoveredOf[index]);
-    } else {
+    } else if (!summaryOnly) {
       outputValues[path as string] = formatOutput(values[path], plan.types[index]);
     }
   }
@@ -273,6 +274,27 @@ function union(
     }
   }
   return merged ?? into;
+}
+
+function criterionMessageValues<F>(
+  paths: readonly (keyof F)[] | undefined,
+  met: Tristate,
+  plan: CompiledProgram<F>['plan'],
+  status: Uint8Array,
+  values: Record<keyof F, unknown>,
+): Record<string, string | number> {
+  const messageValues: Record<string, string | number> = {
+    met: met === null ? 'unknown' : met ? 'true' : 'false',
+  };
+  if (paths) {
+    for (const path of paths) {
+      const valueIndex = plan.indexOf.get(path) as number;
+      if (status[valueIndex] !== INCOMPLETE) {
+        messageValues[String(path)] = formatForMessage(values[path], plan.types[valueIndex]);
+      }
+    }
+  }
+  return messageValues;
 }
 
 function formatOutput(value: unknown, type: string | undefined): unknown {

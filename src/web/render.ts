@@ -13,8 +13,8 @@ export interface PageOptions {
 
 async function renderHtml(c: Context<AppEnv>, page: PageOptions): Promise<string> {
   const element = jsx(BaseLayout, {
-    t: c.var.translator,
-    site: c.var.site,
+    t: c.get('translator'),
+    site: c.get('site'),
     path: c.req.path,
     title: page.title,
     children: page.body,
@@ -36,12 +36,12 @@ export async function renderStaticPage(
   c: Context<AppEnv>,
   build: () => PageOptions,
 ): Promise<Response> {
-  const key = `${c.var.translator.locale} ${c.req.path}`;
-  let html = c.var.pageCache.get(key);
+  const key = `${c.get('translator').locale} ${c.req.path}`;
+  let html = c.get('pageCache').get(key);
   const page = html === undefined ? build() : undefined;
   if (page) {
     html = await renderHtml(c, page);
-    c.var.pageCache.set(key, html);
+    c.get('pageCache').set(key, html);
   }
   return c.html(html as string, page?.status ?? 200);
 }

@@ -34,7 +34,10 @@ export function simulateBlock(
       addInvalid(tally);
       continue;
     }
-    addEvaluation(tally, service.evaluateFacts(programId, parsed.facts, asOf));
+    addEvaluation(
+      tally,
+      service.evaluateFacts(programId, parsed.facts, asOf, { summaryOnly: true }),
+    );
   }
   return tally;
 }

@@ -40,9 +40,9 @@ function wantsJson(c: Context<AppEnv>): boolean {
  * the request id, which the page shows so support can find the log line.
  */
 export async function respondWithError(c: Context<AppEnv>, code: ErrorCode): Promise<Response> {
-  const t = c.var.translator;
+  const t = c.get('translator');
   const { status } = errorCatalogue[code];
-  const correlationId = status >= 500 ? c.var.requestId : undefined;
+  const correlationId = status >= 500 ? c.get('requestId') : undefined;
   if (wantsJson(c)) {
     return c.json(
       {
@@ -73,9 +73,9 @@ export function handleError(error: Error, c: Context<AppEnv>): Promise<Response>
     code = 'BLG_INTERNAL';
   }
   if (errorCatalogue[code].status >= 500) {
-    c.var.logger.error({ err: error, code }, 'request failed');
+    c.get('logger').error({ err: error, code }, 'request failed');
   } else {
-    c.var.logger.info({ code }, 'request refused');
+    c.get('logger').info({ code }, 'request refused');
   }
   return respondWithError(c, code);
 }

@@ -37,7 +37,7 @@ export function csrfToken(c: Context<AppEnv>): string {
       secure: isSecureRequest(c),
     });
   }
-  return sign(c.var.config.secret, value);
+  return sign(c.get('config').secret, value);
 }
 
 /**
@@ -70,7 +70,7 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
   if (
     !cookie ||
     typeof submitted !== 'string' ||
-    !tokensMatch(sign(c.var.config.secret, cookie), submitted)
+    !tokensMatch(sign(c.get('config').secret, cookie), submitted)
   ) {
     throw new AppError('BLG_CSRF_FAILED');
   }

@@ -44,7 +44,7 @@ export const securityHeaderValues: readonly (readonly [string, string])[] = [
 /** Whether this request reached us over TLS, directly or through a trusted proxy. */
 export function isSecureRequest(c: Context<AppEnv>): boolean {
   if (c.req.url.startsWith('https:')) return true;
-  return c.var.config.trustProxy && c.req.header('x-forwarded-proto') === 'https';
+  return c.get('config').trustProxy && c.req.header('x-forwarded-proto') === 'https';
 }
 
 /**
