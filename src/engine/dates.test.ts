@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { addDays, addMonths, addYears, formatDay, parseDay, wholeYearsBetween } from './dates.ts';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  formatDay,
+  parseDay,
+  wholeYearsBetween,
+  yearOf,
+} from './dates.ts';
 
 const day = (iso: string) => parseDay(iso) as number;
 
@@ -53,5 +61,90 @@ describe('dates', () => {
         },
       ),
     );
+  });
+});
+
+describe('calendar arithmetic agrees with the JavaScript Date object', () => {
+  const msPerDay = 86_400_000;
+  const viaDate = {
+    addYears(d: number, years: number): number {
+      const date = new Date(d * msPerDay);
+      return (
+        Date.UTC(date.getUTCFullYear() + years, date.getUTCMonth(), date.getUTCDate()) / msPerDay
+      );
+    },
+    addMonths(d: number, months: number): number {
+      const date = new Date(d * msPerDay);
+      const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
+      const last = new Date(
+        Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+      ).getUTCDate();
+      return (
+        Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(date.getUTCDate(), last)) /
+        msPerDay
+      );
+    },
+  };
+  const anyDay = fc.integer({ min: day('1800-01-01'), max: day('2400-12-31') });
+
+  it('adds years like Date.UTC, 29 February rolling to 1 March', () => {
+    fc.assert(
+      fc.property(anyDay, fc.integer({ min: -120, max: 120 }), (d, years) => {
+        assert.equal(addYears(d, years), viaDate.addYears(d, years));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('adds months like Date.UTC, clamped to the end of the month', () => {
+    fc.assert(
+      fc.property(anyDay, fc.integer({ min: -1_500, max: 1_500 }), (d, months) => {
+        assert.equal(addMonths(d, months), viaDate.addMonths(d, months));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('knows the year of any day', () => {
+    fc.assert(
+      fc.property(anyDay, (d) => {
+        assert.equal(yearOf(d), new Date(d * msPerDay).getUTCFullYear());
+      }),
+    );
+  });
+});
+
+describe('parsing', () => {
+  it('agrees with Date.UTC on every well-formed string, real or impossible', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (year, month, dayOfMonth) => {
+          const text = `${year}-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`;
+          const date = new Date(Date.UTC(year, month - 1, dayOfMonth));
+          const real =
+            date.getUTCFullYear() === year &&
+            date.getUTCMonth() === month - 1 &&
+            date.getUTCDate() === dayOfMonth;
+          assert.equal(parseDay(text), real ? date.getTime() / 86_400_000 : undefined, text);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('refuses signs, spaces and other separators', () => {
+    for (const bad of [
+      '+024-01-01',
+      '2024/01/01',
+      '2024-01-0 ',
+      ' 2024-01-1',
+      '2024-0a-01',
+      '2024-01-01T00:00',
+    ]) {
+      assert.equal(parseDay(bad), undefined, bad);
+    }
   });
 });
