@@ -79,9 +79,24 @@ export function redactPersonalFields(object: Record<string, unknown>): Record<st
 
 export type { Logger };
 
-export function createLogger(
-  options: { level?: string; destination?: DestinationStream } = {},
-): Logger {
+export interface LoggerOptions {
+  level?: string;
+  destination?: DestinationStream;
+  /**
+   * Collect lines and write them to stdout in blocks of a few kilobytes
+   * instead of one system call per line: under load the per-request access
+   * log otherwise costs as much as rendering the page. Lines still in the
+   * buffer are written when the process exits (pino flushes on exit) and at
+   * least once a second.
+   */
+  buffered?: boolean;
+}
+
+/** Longest a buffered log line waits before it is written. */
+const flushIntervalMs = 1_000;
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const destination = options.destination ?? (options.buffered ? bufferedStdout() : undefined);
   return pino(
     {
       level: options.level ?? 'info',
@@ -89,8 +104,18 @@ export function createLogger(
       formatters: { log: redactPersonalFields },
       serializers: { err: serializeError },
     },
-    options.destination,
+    destination,
   );
+}
+
+function bufferedStdout(): DestinationStream {
+  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  setInterval(() => {
+    // With a callback, flush() reports a closed stream instead of throwing;
+    // at exit pino has already written what was left.
+    stream.flush(() => {});
+  }, flushIntervalMs).unref();
+  return stream;
 }
 
 /**

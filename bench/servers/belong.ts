@@ -16,7 +16,7 @@ const config = loadConfig({
   BELONG_DATA_DIR: path.join(folder, 'data'),
 });
 const server = await startServer(config, {
-  logger: createLogger({ level: process.env.BENCH_LOG_LEVEL ?? 'info' }),
+  logger: createLogger({ level: process.env.BENCH_LOG_LEVEL ?? 'info', buffered: true }),
 });
 process.send?.({ url: server.url.replace('localhost', '127.0.0.1') });
 process.on('SIGTERM', async () => {

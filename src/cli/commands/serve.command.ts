@@ -33,7 +33,7 @@ BELONG_TRUST_PROXY, LOG_LEVEL, NODE_ENV.`,
       strict: true,
     });
     const config = loadConfig(io.env);
-    const logger = createLogger({ level: config.logLevel });
+    const logger = createLogger({ level: config.logLevel, buffered: true });
     describeDatabase(config, io);
     const server = await startServer(config, {
       logger,

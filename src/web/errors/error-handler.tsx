@@ -73,9 +73,9 @@ export function handleError(error: Error, c: Context<AppEnv>): Promise<Response>
     code = 'BLG_INTERNAL';
   }
   if (errorCatalogue[code].status >= 500) {
-    c.get('logger').error({ err: error, code }, 'request failed');
+    c.get('logger').error({ reqId: c.get('requestId'), err: error, code }, 'request failed');
   } else {
-    c.get('logger').info({ code }, 'request refused');
+    c.get('logger').info({ reqId: c.get('requestId'), code }, 'request refused');
   }
   return respondWithError(c, code);
 }
