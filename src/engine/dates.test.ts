@@ -148,3 +148,14 @@ describe('parsing', () => {
     }
   });
 });
+
+describe('formatting', () => {
+  it('writes every day as Date.toISOString does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: day('1000-01-01'), max: day('9999-12-31') }), (d) => {
+        assert.equal(formatDay(d), new Date(d * 86_400_000).toISOString().slice(0, 10));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});

@@ -31,7 +31,11 @@ function digits(text: string, start: number, end: number): number {
 }
 
 export function formatDay(day: Day): string {
-  return new Date(day * msPerDay).toISOString().slice(0, 10);
+  const civil = civilFromDays(day);
+  const year = Math.floor(civil / 10_000);
+  const monthDay = civil % 10_000;
+  // Four-digit years, as ISO 8601 and the input format require.
+  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${monthDay < 1000 ? '0' : ''}${Math.floor(monthDay / 100)}-${monthDay % 100 < 10 ? '0' : ''}${monthDay % 100}`;
 }
 
 export function dayOf(date: Date): Day {
