@@ -30,6 +30,12 @@ export interface EvaluationPlan<F> {
   outputs: readonly number[];
   types: readonly string[];
   indexOf: ReadonlyMap<keyof F, number>;
+  /**
+   * A fresh object with every fact's key, in plan order, set to undefined.
+   * Every evaluation's values then have one shape, so each rule's reads
+   * stay monomorphic instead of meeting a different shape per person.
+   */
+  newValues: () => Record<keyof F, unknown>;
 }
 
 export class RuleGraphError extends Error {
@@ -95,6 +101,7 @@ function buildPlan<F>(
   return {
     paths,
     indexOf,
+    newValues: valuesFactory(paths),
     types: paths.map((path) => byPath.get(path)?.type ?? 'string'),
     writable: writableFacts.map((fact) => ({
       index: at(fact.path),
@@ -129,4 +136,16 @@ export function orphanFacts<F>(compiled: CompiledProgram<F>): (keyof F)[] {
     for (const need of [...fact.needs, ...(fact.optional ?? [])]) used.add(need);
   }
   return compiled.program.facts.map((fact) => fact.path).filter((path) => !used.has(path));
+}
+
+/**
+ * A constructor that assigns every key in order. Written out as source so
+ * V8 gives the object fixed in-object slots; copying a template object or
+ * adding keys one by one left it in slower dictionary or polymorphic form.
+ * The keys are the program's own fact names, quoted with JSON.stringify.
+ */
+function valuesFactory<F>(paths: readonly (keyof F)[]): () => Record<keyof F, unknown> {
+  const body = paths.map((path) => `this[${JSON.stringify(String(path))}] = undefined;`).join('\n');
+  const Values = new Function(body) as unknown as new () => Record<keyof F, unknown>;
+  return () => new Values();
 }

@@ -77,7 +77,7 @@ export function evaluate<F>(
   const status = new Uint8Array(size);
   const missingOf: (readonly string[] | undefined)[] = new Array(size);
   const uncoveredOf: (readonly string[] | undefined)[] = new Array(size);
-  const values = {} as Record<keyof F, unknown>;
+  const values = plan.newValues();
 
   for (const entry of plan.writable) {
     const given = input[entry.path];
