@@ -37,8 +37,15 @@ export class RulesNotCovered extends Error {
   }
 }
 
+/** The last lookup of one parameter: a screening or a simulation asks about one date many times. */
+interface LastLookup {
+  day: Day;
+  value: ParameterValue;
+}
+
 export class ParameterSet {
   private readonly byName: ReadonlyMap<string, Parameter>;
+  private readonly last = new Map<string, LastLookup>();
 
   constructor(
     parameters: readonly Parameter[],
@@ -58,6 +65,8 @@ export class ParameterSet {
 
   /** The value in force on `day`. Throws {@link RulesNotCovered} when there is none to trust. */
   get(name: string, day: Day): ParameterValue {
+    const last = this.last.get(name);
+    if (last !== undefined && last.day === day) return last.value;
     const parameter = this.byName.get(name);
     if (!parameter) throw new RulesNotCovered(name, day, 'unknown-parameter');
     if (parameter.reviewedUntil !== undefined && day > parameter.reviewedUntil) {
@@ -75,6 +84,11 @@ export class ParameterSet {
     }
     if (found === undefined) throw new RulesNotCovered(name, day, 'before-first-value');
     if (found === null) throw new RulesNotCovered(name, day, 'repealed');
+    if (last === undefined) this.last.set(name, { day, value: found });
+    else {
+      last.day = day;
+      last.value = found;
+    }
     return found;
   }
 
