@@ -10,6 +10,12 @@ export interface AppVariables {
   translator: Translator;
   config: Config;
   site: SiteInfo;
+  /** Headers for the response, gathered as a plain object (see response-headers.ts). */
+  responseHeaders: Record<string, string>;
+  /** Serialised Set-Cookie values for the response. */
+  responseCookies: string[];
+  /** Whether the gathered headers are already on the response. */
+  responseHeadersApplied: boolean;
   /** Rendered HTML of static pages, by language and path (see renderStaticPage). */
   pageCache: Map<string, string>;
 }

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { testApp } from '../../test/support/app.ts';
 import { maxBodyBytes } from './app.ts';
 import { csrfToken } from './middleware/csrf.ts';
+import { renderPage } from './render.ts';
 
 function form(fields: Record<string, string>, headers: Record<string, string> = {}): RequestInit {
   return {
@@ -102,6 +103,27 @@ describe('web app', () => {
     assert.ok(viaProxy.headers.get('strict-transport-security'));
     const untrusted = await app.request('/', { headers: { 'x-forwarded-proto': 'https' } });
     assert.equal(untrusted.headers.get('strict-transport-security'), null);
+  });
+
+  it('sends every gathered header and cookie, on pages and on responses Hono builds', async () => {
+    const { app } = testApp();
+    app.get('/form-page', (c) => {
+      csrfToken(c);
+      return renderPage(c, { title: 'form', body: 'form' });
+    });
+    app.get('/api/plain', (c) => {
+      csrfToken(c);
+      return c.json({ ok: true });
+    });
+    for (const path of ['/es/form-page', '/es/api/plain']) {
+      const response = await app.request(path);
+      assert.equal(response.status, 200, path);
+      assert.ok(cookieFrom(response, 'belong_lang'), `${path} sets the language cookie`);
+      assert.ok(cookieFrom(response, 'belong_csrf'), `${path} sets the form token cookie`);
+      assert.equal(response.headers.get('content-language'), 'es', path);
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff', path);
+      assert.match(response.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/, path);
+    }
   });
 
   describe('form posts', () => {

@@ -4,6 +4,9 @@ import { jsx } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './app-env.ts';
 import { BaseLayout } from './layouts/base-layout.tsx';
+import { respond } from './response-headers.ts';
+
+const htmlType = 'text/html; charset=UTF-8';
 
 export interface PageOptions {
   title: string;
@@ -24,7 +27,7 @@ async function renderHtml(c: Context<AppEnv>, page: PageOptions): Promise<string
 
 /** Renders a page inside the base layout, in the request's language. */
 export async function renderPage(c: Context<AppEnv>, page: PageOptions): Promise<Response> {
-  return c.html(await renderHtml(c, page), page.status ?? 200);
+  return respond(c, await renderHtml(c, page), page.status ?? 200, htmlType);
 }
 
 /**
@@ -43,5 +46,5 @@ export async function renderStaticPage(
     html = await renderHtml(c, page);
     c.get('pageCache').set(key, html);
   }
-  return c.html(html as string, page?.status ?? 200);
+  return respond(c, html as string, page?.status ?? 200, htmlType);
 }

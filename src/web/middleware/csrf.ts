@@ -1,9 +1,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../app-env.ts';
+import { setResponseCookie } from '../response-headers.ts';
 import { isSecureRequest } from './security-headers.ts';
 
 export const csrfFieldName = '_csrf';
@@ -30,7 +31,7 @@ export function csrfToken(c: Context<AppEnv>): string {
   let value = getCookie(c, name);
   if (!value || !/^[A-Za-z0-9_-]{43}$/.test(value)) {
     value = randomBytes(32).toString('base64url');
-    setCookie(c, name, value, {
+    setResponseCookie(c, name, value, {
       path: '/',
       httpOnly: true,
       sameSite: 'Lax',

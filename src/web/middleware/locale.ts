@@ -1,10 +1,11 @@
-import { getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { getPath } from 'hono/utils/url';
 import { defaultLocale, type Locale } from '../../i18n/locales.ts';
 import { preferredLocale, splitLocalePrefix } from '../../i18n/negotiate.ts';
 import type { Translations } from '../../i18n/translator.ts';
 import type { AppEnv } from '../app-env.ts';
+import { appendResponseHeader, setResponseCookie, setResponseHeader } from '../response-headers.ts';
 import { isSecureRequest } from './security-headers.ts';
 
 export const languageCookie = 'belong_lang';
@@ -28,7 +29,7 @@ export function localeMiddleware(translations: Translations) {
       defaultLocale;
     c.set('translator', translations.for(locale));
     if (fromPath && fromPath !== remembered) {
-      setCookie(c, languageCookie, fromPath, {
+      setResponseCookie(c, languageCookie, fromPath, {
         path: '/',
         maxAge: 365 * 24 * 60 * 60,
         httpOnly: true,
@@ -36,9 +37,8 @@ export function localeMiddleware(translations: Translations) {
         secure: isSecureRequest(c),
       });
     }
-    // Before the response exists: headers added afterwards force a slow copy.
-    c.header('Content-Language', locale);
-    if (!fromPath) c.header('Vary', 'Cookie, Accept-Language', { append: true });
+    setResponseHeader(c, 'content-language', locale);
+    if (!fromPath) appendResponseHeader(c, 'vary', 'Cookie, Accept-Language');
     await next();
   });
 }

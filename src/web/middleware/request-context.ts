@@ -4,6 +4,7 @@ import type { Config } from '../../config.ts';
 import type { Translations } from '../../i18n/translator.ts';
 import type { Logger } from '../../logger.ts';
 import type { AppEnv } from '../app-env.ts';
+import { applyPendingHeaders } from '../response-headers.ts';
 
 // A proxy's request id is kept only if it cannot smuggle anything into a log.
 const trustedRequestId = /^[A-Za-z0-9-]{8,64}$/;
@@ -25,9 +26,12 @@ export function requestContext(config: Config, logger: Logger, translations: Tra
     c.set('logger', logger);
     c.set('config', config);
     c.set('translator', translations.for('en'));
-    c.header('X-Request-Id', requestId);
+    c.set('responseHeaders', { 'x-request-id': requestId });
+    c.set('responseCookies', []);
+    c.set('responseHeadersApplied', false);
     const started = performance.now();
     await next();
+    applyPendingHeaders(c);
     logger.info(
       {
         reqId: requestId,

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.ts';
+import { type HeaderRecord, setResponseHeader } from '../response-headers.ts';
 
 /**
  * Strict headers on every response (OWASP Secure Headers Project,
@@ -51,11 +52,15 @@ export function isSecureRequest(c: Context<AppEnv>): boolean {
  * Set before the response exists, so Hono folds them into it as it is made;
  * headers added to a finished response force a slow copy of it.
  */
+const securityHeaderRecord: HeaderRecord = Object.fromEntries(
+  securityHeaderValues.map(([name, value]) => [name.toLowerCase(), value]),
+);
+
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
-  for (const [name, value] of securityHeaderValues) c.header(name, value);
+  Object.assign(c.get('responseHeaders'), securityHeaderRecord);
   // HSTS only over TLS: on plain HTTP browsers ignore it, and it would be
   // wrong for the embedded demo on localhost. Two years, as hstspreload.org asks.
   if (isSecureRequest(c))
-    c.header('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+    setResponseHeader(c, 'strict-transport-security', 'max-age=63072000; includeSubDomains');
   await next();
 });
