@@ -1,5 +1,7 @@
 import type { Program } from '../engine/program.ts';
+import { naturalization } from './naturalization/rules.ts';
 import { naturalizationFee } from './naturalization-fee/rules.ts';
+import { tps } from './tps/rules.ts';
 import { usCitizenshipAct2021 } from './us-citizenship-act-2021/rules.ts';
 import { waRelief } from './wa-relief/rules.ts';
 import { wageReplacement } from './wage-replacement/rules.ts';
@@ -10,7 +12,9 @@ import { wageReplacement } from './wage-replacement/rules.ts';
  */
 // biome-ignore lint/suspicious/noExplicitAny: each program has its own fact types; the registry holds them all.
 export const programs: readonly Program<any>[] = [
+  naturalization,
   naturalizationFee,
+  tps,
   usCitizenshipAct2021,
   waRelief,
   wageReplacement,
