@@ -52,10 +52,12 @@ export function buildApp(config: Config, dependencies: AppDependencies = {}) {
 
   app.use(requestContext(config, logger, translations));
   const pageCache = new Map<string, string>();
-  app.use(async (c, next) => {
+  // Middleware with nothing to do after the handler returns next() instead
+  // of awaiting it: one promise fewer per request each.
+  app.use((c, next) => {
     c.set('site', site);
     c.set('pageCache', pageCache);
-    await next();
+    return next();
   });
   app.use(securityHeaders);
   app.use(localeMiddleware(translations));

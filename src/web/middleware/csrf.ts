@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Context } from 'hono';
+import type { Context, Next } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../../errors.ts';
@@ -47,8 +47,12 @@ export function csrfToken(c: Context<AppEnv>): string {
  * Sec-Fetch-Site), then by the token. The JSON API under /api/ takes no
  * cookies, so it cannot be forged this way and is not checked here.
  */
-export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
+export const csrfProtection = createMiddleware<AppEnv>((c, next) => {
   if (!unsafeMethods.has(c.req.method) || c.req.path.startsWith('/api/')) return next();
+  return checkFormPost(c, next);
+});
+
+async function checkFormPost(c: Context<AppEnv>, next: Next): Promise<void> {
   const site = c.req.header('sec-fetch-site');
   if (site && site !== 'same-origin' && site !== 'none') throw new AppError('BLG_CSRF_FAILED');
   const origin = c.req.header('origin');
@@ -75,8 +79,8 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
   ) {
     throw new AppError('BLG_CSRF_FAILED');
   }
-  return next();
-});
+  await next();
+}
 
 function expectedOrigin(c: Context<AppEnv>): string {
   const url = new URL(c.req.url);

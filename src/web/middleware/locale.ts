@@ -18,7 +18,7 @@ export const languageCookie = 'belong_lang';
  */
 export function localeMiddleware(translations: Translations) {
   const served = (candidate: string): candidate is Locale => translations.has(candidate);
-  return createMiddleware<AppEnv>(async (c, next) => {
+  return createMiddleware<AppEnv>((c, next) => {
     const { locale: fromPath } = splitLocalePrefix(getPath(c.req.raw), served);
     const remembered = getCookie(c, languageCookie);
     const fromCookie = remembered && served(remembered) ? remembered : undefined;
@@ -39,6 +39,6 @@ export function localeMiddleware(translations: Translations) {
     }
     setResponseHeader(c, 'content-language', locale);
     if (!fromPath) appendResponseHeader(c, 'vary', 'Cookie, Accept-Language');
-    await next();
+    return next();
   });
 }

@@ -48,19 +48,16 @@ export function isSecureRequest(c: Context<AppEnv>): boolean {
   return c.get('config').trustProxy && c.req.header('x-forwarded-proto') === 'https';
 }
 
-/**
- * Set before the response exists, so Hono folds them into it as it is made;
- * headers added to a finished response force a slow copy of it.
- */
+/** Gathered with the request's other headers (see response-headers.ts). */
 const securityHeaderRecord: HeaderRecord = Object.fromEntries(
   securityHeaderValues.map(([name, value]) => [name.toLowerCase(), value]),
 );
 
-export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
+export const securityHeaders = createMiddleware<AppEnv>((c, next) => {
   Object.assign(c.get('responseHeaders'), securityHeaderRecord);
   // HSTS only over TLS: on plain HTTP browsers ignore it, and it would be
   // wrong for the embedded demo on localhost. Two years, as hstspreload.org asks.
   if (isSecureRequest(c))
     setResponseHeader(c, 'strict-transport-security', 'max-age=63072000; includeSubDomains');
-  await next();
+  return next();
 });
