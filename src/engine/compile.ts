@@ -10,6 +10,14 @@ export interface CompiledProgram<F> {
   plan: EvaluationPlan<F>;
 }
 
+export interface PlannedFact<F> {
+  index: number;
+  fact: DerivedFact<F>;
+  needs: Int32Array;
+  optional: Int32Array;
+  reads: readonly (keyof F)[];
+}
+
 /** Facts numbered 0..n-1: writable ones first, then derived ones in evaluation order. */
 export interface EvaluationPlan<F> {
   paths: readonly (keyof F)[];
@@ -19,13 +27,13 @@ export interface EvaluationPlan<F> {
     placeholder: unknown;
     missing: readonly string[];
   }[];
-  derived: readonly {
-    index: number;
-    fact: DerivedFact<F>;
-    needs: Int32Array;
-    optional: Int32Array;
-    reads: readonly (keyof F)[];
-  }[];
+  derived: readonly PlannedFact<F>[];
+  /**
+   * The derived facts a summary needs: those the criteria and outputs
+   * depend on, without facts read only by explanations (message values).
+   * Outcome, reasons and missing answers are the same either way.
+   */
+  summaryDerived: readonly PlannedFact<F>[];
   criteria: readonly number[];
   outputs: readonly number[];
   types: readonly string[];
@@ -98,6 +106,25 @@ function buildPlan<F>(
   const paths = [...writableFacts.map((fact) => fact.path), ...order.map((fact) => fact.path)];
   const indexOf = new Map(paths.map((path, index) => [path, index]));
   const at = (path: keyof F) => indexOf.get(path) as number;
+  const derived = order.map((fact) => ({
+    index: at(fact.path),
+    fact,
+    needs: Int32Array.from(fact.needs.map(at)),
+    optional: Int32Array.from((fact.optional ?? []).map(at)),
+    reads: [...fact.needs, ...(fact.optional ?? [])],
+  }));
+  // Everything the criteria and outputs depend on, walked back through needs.
+  const decisive = new Set<keyof F>();
+  const pending: (keyof F)[] = [
+    ...program.criteria.map((criterion) => criterion.fact),
+    ...program.outputs,
+  ];
+  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
+    if (decisive.has(path)) continue;
+    decisive.add(path);
+    const fact = byPath.get(path);
+    if (fact?.kind === 'derived') pending.push(...fact.needs, ...(fact.optional ?? []));
+  }
   return {
     paths,
     indexOf,
@@ -109,13 +136,8 @@ function buildPlan<F>(
       placeholder: fact.kind === 'writable' ? fact.placeholder : undefined,
       missing: [String(fact.path)],
     })),
-    derived: order.map((fact) => ({
-      index: at(fact.path),
-      fact,
-      needs: Int32Array.from(fact.needs.map(at)),
-      optional: Int32Array.from((fact.optional ?? []).map(at)),
-      reads: [...fact.needs, ...(fact.optional ?? [])],
-    })),
+    derived,
+    summaryDerived: derived.filter((entry) => decisive.has(entry.fact.path)),
     criteria: program.criteria.map((criterion) => at(criterion.fact)),
     outputs: program.outputs.map(at),
   };

@@ -92,7 +92,7 @@ export function evaluate<F>(
     }
   }
 
-  for (const entry of plan.derived) {
+  for (const entry of summaryOnly ? plan.summaryDerived : plan.derived) {
     let missing: readonly string[] | undefined;
     let uncovered: readonly string[] | undefined;
     let state = COMPLETE;

@@ -98,3 +98,21 @@ export class ParameterSet {
     return value;
   }
 }
+
+/**
+ * Names a program's parameters under one prefix (`uscis/naturalization/`).
+ * Each full name is built once and reused: a name assembled afresh on every
+ * call must be hashed again on every lookup, which was a tenth of an
+ * evaluation.
+ */
+export function parameterNamespace(prefix: string): (name: string) => string {
+  const names = new Map<string, string>();
+  return (name) => {
+    let full = names.get(name);
+    if (full === undefined) {
+      full = `${prefix}${name}`;
+      names.set(name, full);
+    }
+    return full;
+  };
+}

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { orphanFacts } from '../../src/engine/compile.ts';
+import { parseDay } from '../../src/engine/dates.ts';
+import type { Evaluation } from '../../src/engine/evaluate.ts';
 import { loadRuleCases, runRuleCase } from '../../src/modules/rules/rule-cases.ts';
 import { RulesService } from '../../src/modules/rules/rules.service.ts';
 
@@ -53,6 +55,31 @@ describe('rule set', () => {
   it('has cases only for programs that exist', () => {
     const known = new Set(service.programIds());
     for (const ruleCase of cases) assert.ok(known.has(ruleCase.program), ruleCase.file);
+  });
+});
+
+describe('summary evaluation', () => {
+  it('decides every rule case as the full evaluation does', () => {
+    for (const ruleCase of cases) {
+      const asOf = parseDay(ruleCase.as_of) as number;
+      let full: Evaluation;
+      try {
+        full = service.evaluate(ruleCase.program, ruleCase.input, asOf);
+      } catch {
+        continue; // malformed input: nothing to decide either way
+      }
+      const summary = service.evaluate(ruleCase.program, ruleCase.input, asOf, {
+        summaryOnly: true,
+      });
+      const label = `${ruleCase.file}: ${ruleCase.name}`;
+      assert.equal(summary.outcome, full.outcome, label);
+      assert.deepEqual(summary.missing, full.missing, label);
+      assert.deepEqual(
+        summary.reasons.map((reason) => [reason.rule, reason.met]),
+        full.reasons.map((reason) => [reason.rule, reason.met]),
+        label,
+      );
+    }
   });
 });
 

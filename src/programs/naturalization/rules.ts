@@ -1,5 +1,5 @@
 import { addMonths, addYears, type Day, parseDay, wholeYearsBetween } from '../../engine/dates.ts';
-import type { ParameterSet } from '../../engine/parameters.ts';
+import { type ParameterSet, parameterNamespace } from '../../engine/parameters.ts';
 import type { Fact, Program, Tristate } from '../../engine/program.ts';
 import { unknown } from '../../engine/program.ts';
 import {
@@ -24,7 +24,7 @@ import {
 
 type F = NaturalizationFacts;
 
-const parameter = (name: string) => `uscis/naturalization/${name}`;
+const parameter = parameterNamespace('uscis/naturalization/');
 
 /** A value the law sets for each residence path. */
 interface ByResidencePath<T> {

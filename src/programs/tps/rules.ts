@@ -1,3 +1,4 @@
+import { parameterNamespace } from '../../engine/parameters.ts';
 import type { Fact, Program } from '../../engine/program.ts';
 import { unknown } from '../../engine/program.ts';
 import {
@@ -14,7 +15,7 @@ import { citations, parseTpsInput, type TpsFacts, writableFacts } from './facts.
 
 type F = TpsFacts;
 
-const fee = (name: string) => `uscis/fees/tps-${name}`;
+const fee = parameterNamespace('uscis/fees/tps-');
 
 const statusMessageKeys: ReadonlyMap<DesignationStatus, string> = new Map(
   (['no-decision', 'not-designated'] as const).map((status) => [status, messageKey(status)]),

@@ -1,5 +1,5 @@
 import { addYears, type Day, parseDay, wholeYearsBetween } from '../../engine/dates.ts';
-import type { ParameterSet } from '../../engine/parameters.ts';
+import { type ParameterSet, parameterNamespace } from '../../engine/parameters.ts';
 import type { Fact, Program } from '../../engine/program.ts';
 import { unknown } from '../../engine/program.ts';
 import {
@@ -12,7 +12,7 @@ import {
 
 type F = UsCitizenshipAct2021Facts;
 
-const parameter = (name: string) => `congress/us-citizenship-act-2021/${name}`;
+const parameter = parameterNamespace('congress/us-citizenship-act-2021/');
 
 interface FarmworkThreshold {
   hours: number;

@@ -1,4 +1,5 @@
 import { parseDay, wholeYearsBetween } from '../../engine/dates.ts';
+import { parameterNamespace } from '../../engine/parameters.ts';
 import type { Fact, Program } from '../../engine/program.ts';
 import { unknown } from '../../engine/program.ts';
 import {
@@ -12,7 +13,7 @@ import {
 
 type F = WaReliefFacts;
 
-const fund = (name: string) => `wa-dshs/immigrant-relief-fund/${name}`;
+const fund = parameterNamespace('wa-dshs/immigrant-relief-fund/');
 /** Washington uses the HHS table for the 48 contiguous states and DC. */
 const povertyTable = 'hhs/poverty-guidelines/48-states';
 

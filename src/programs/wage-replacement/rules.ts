@@ -1,5 +1,5 @@
 import { addDays, type Day, toDate } from '../../engine/dates.ts';
-import type { ParameterSet } from '../../engine/parameters.ts';
+import { type ParameterSet, parameterNamespace } from '../../engine/parameters.ts';
 import type { Fact, Program } from '../../engine/program.ts';
 import {
   citations,
@@ -12,7 +12,7 @@ import {
 
 type F = WageReplacementFacts;
 
-const ui = (name: string) => `wa-esd/unemployment-insurance/${name}`;
+const ui = parameterNamespace('wa-esd/unemployment-insurance/');
 
 interface BaseYearDefinition {
   quarters: number;
