@@ -2,26 +2,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
+import { runBelong } from '../../test/support/cli.ts';
 import { openDatabase } from '../db/database.ts';
 import { ensureTemplate } from '../db/pglite-template.ts';
-import { runCli } from './main.ts';
 
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk.toString()));
-  const code = await runCli(argv, {
-    stdin: Readable.from([]),
-    stdout,
-    stderr,
-    env: { LOG_LEVEL: 'silent', ...env },
-  });
-  return { code, stdout: out.join(''), stderr: err.join('') };
+function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  return runBelong(argv, { env: { LOG_LEVEL: 'silent', ...env } });
 }
 
 describe('belong CLI', () => {

@@ -2,19 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { after, describe, it } from 'node:test';
-import { runCli } from './main.ts';
+import { runBelong } from '../../test/support/cli.ts';
 
-async function run(argv: string[], stdin = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk.toString()));
-  const code = await runCli(argv, { stdin: Readable.from([stdin]), stdout, stderr, env: {} });
-  return { code, stdout: out.join(''), stderr: err.join('') };
+function run(argv: string[], stdin = '') {
+  return runBelong(argv, { stdin });
 }
 
 const folder = mkdtempSync(path.join(tmpdir(), 'belong-rules-cli-'));

@@ -5,6 +5,7 @@ import { parseDay } from '../../src/engine/dates.ts';
 import type { Evaluation } from '../../src/engine/evaluate.ts';
 import { loadRuleCases, runRuleCase } from '../../src/modules/rules/rule-cases.ts';
 import { RulesService } from '../../src/modules/rules/rules.service.ts';
+import { assertSameDecision } from '../support/evaluations.ts';
 
 const service = new RulesService();
 const cases = loadRuleCases();
@@ -71,14 +72,7 @@ describe('summary evaluation', () => {
       const summary = service.evaluate(ruleCase.program, ruleCase.input, asOf, {
         summaryOnly: true,
       });
-      const label = `${ruleCase.file}: ${ruleCase.name}`;
-      assert.equal(summary.outcome, full.outcome, label);
-      assert.deepEqual(summary.missing, full.missing, label);
-      assert.deepEqual(
-        summary.reasons.map((reason) => [reason.rule, reason.met]),
-        full.reasons.map((reason) => [reason.rule, reason.met]),
-        label,
-      );
+      assertSameDecision(summary, full, `${ruleCase.file}: ${ruleCase.name}`);
     }
   });
 });

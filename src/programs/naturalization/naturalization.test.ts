@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { runCli } from '../../cli/main.ts';
+import { runBelong } from '../../../test/support/cli.ts';
 import { addYears, type Day, formatDay, parseDay } from '../../engine/dates.ts';
 import { Translations } from '../../i18n/translator.ts';
 import { evaluationToJson } from '../../modules/rules/evaluation-json.ts';
@@ -20,15 +19,8 @@ const person = {
   trips: [],
 };
 
-async function cli(stdin: string, argv = ['rules', 'eval', 'naturalization']) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk.toString()));
-  const code = await runCli(argv, { stdin: Readable.from([stdin]), stdout, stderr, env: {} });
-  return { code, stdout: out.join(''), stderr: err.join('') };
+function cli(stdin: string, argv = ['rules', 'eval', 'naturalization']) {
+  return runBelong(argv, { stdin });
 }
 
 describe('naturalization input', () => {
