@@ -1,10 +1,12 @@
 // `npm run bench`: every benchmark, each printing its table. Figures are
 // this machine's, always next to a baseline measured in the same run.
 import { homePageBenchmark } from './home-page.bench.ts';
+import { rulesBenchmark } from './rules.bench.ts';
 
 const only = process.argv[2];
 const benchmarks: Record<string, () => Promise<unknown>> = {
   'home-page': homePageBenchmark,
+  rules: rulesBenchmark,
 };
 for (const [name, run] of Object.entries(benchmarks)) {
   if (only && only !== name) continue;
