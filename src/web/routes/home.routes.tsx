@@ -5,7 +5,7 @@ import { renderStaticPage } from '../render.ts';
 
 export const homeRoutes = new Hono<AppEnv>().get('/', (c) =>
   renderStaticPage(c, () => ({
-    title: c.var.translator.t('home.title'),
-    body: <HomePage t={c.var.translator} />,
+    title: c.get('translator').t('home.title'),
+    body: <HomePage t={c.get('translator')} />,
   })),
 );
