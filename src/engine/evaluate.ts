@@ -73,26 +73,31 @@ export function evaluate<F>(
 ): Evaluation {
   const { program, plan } = compiled;
   const summaryOnly = options.summaryOnly === true;
+  const strictNeeds = options.strictNeeds === true;
   const size = plan.paths.length;
   const status = new Uint8Array(size);
   const missingOf: (readonly string[] | undefined)[] = new Array(size);
   const uncoveredOf: (readonly string[] | undefined)[] = new Array(size);
   const values = plan.newValues();
 
-  for (const entry of plan.writable) {
-    const given = input[entry.path];
+  const { writable } = plan;
+  for (let w = 0; w < writable.length; w++) {
+    const entry = writable[w] as (typeof writable)[number];
+    const given = entry.load(input);
     if (given !== undefined) {
       status[entry.index] = COMPLETE;
-      values[entry.path] = given;
+      entry.store(values, given);
     } else if (entry.placeholder !== undefined) {
       status[entry.index] = PLACEHOLDER;
-      values[entry.path] = entry.placeholder;
+      entry.store(values, entry.placeholder);
     } else {
       missingOf[entry.index] = entry.missing;
     }
   }
 
-  for (const entry of summaryOnly ? plan.summaryDerived : plan.derived) {
+  const derivedList = summaryOnly ? plan.summaryDerived : plan.derived;
+  for (let d = 0; d < derivedList.length; d++) {
+    const entry = derivedList[d] as (typeof derivedList)[number];
     let missing: readonly string[] | undefined;
     let uncovered: readonly string[] | undefined;
     let state = COMPLETE;
@@ -126,16 +131,14 @@ export function evaluate<F>(
       }
     }
     try {
-      const view = options.strictNeeds
-        ? guardReads(values, entry.reads, String(entry.fact.path))
-        : values;
-      const value = entry.fact.compute(view as F, context);
+      const view = strictNeeds ? guardReads(values, entry.reads, String(entry.path)) : values;
+      const value = entry.compute(view as F, context);
       if (value === unknown) {
         missingOf[entry.index] = missing ?? none;
         uncoveredOf[entry.index] = uncovered;
         continue;
       }
-      values[entry.fact.path] = value;
+      entry.store(values, value);
       status[entry.index] = state;
     } catch (error) {
       if (!(error instanceof RulesNotCovered)) throw error;
@@ -157,7 +160,7 @@ export function evaluate<F>(
       missing = union(missing, missingOf[index]);
       uncovered = union(uncovered, uncoveredOf[index]);
     } else {
-      met = values[criterion.fact] as Tristate;
+      met = plan.readers[index]?.(values) as Tristate;
     }
     if (!criterion.informational) {
       if (met === false) outcome = 'no';
@@ -184,7 +187,7 @@ export function evaluate<F>(
       missing = union(missing, missingOf[index]);
       uncovered = union(uncovered, uncoveredOf[index]);
     } else if (!summaryOnly) {
-      outputValues[path as string] = formatOutput(values[path], plan.types[index]);
+      outputValues[path as string] = formatOutput(plan.readers[index]?.(values), plan.types[index]);
     }
   }
 
