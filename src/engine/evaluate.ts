@@ -121,19 +121,21 @@ export function evaluate<F>(
       continue;
     }
     for (let i = 0; i < optional.length; i++) {
-      const need = optional[i] as number;
-      const needState = status[need];
-      if (needState === INCOMPLETE) {
-        missing = union(missing, missingOf[need]);
-        uncovered = union(uncovered, uncoveredOf[need]);
-      } else if (needState === PLACEHOLDER) {
-        state = PLACEHOLDER;
-      }
+      if (status[optional[i] as number] === PLACEHOLDER) state = PLACEHOLDER;
     }
     try {
       const view = strictNeeds ? guardReads(values, entry.reads, String(entry.path)) : values;
       const value = entry.compute(view as F, context);
       if (value === unknown) {
+        // Only a rule that cannot decide reports the optional answers it
+        // lacked; gathering them for every rule cost more than the rules.
+        for (let i = 0; i < optional.length; i++) {
+          const need = optional[i] as number;
+          if (status[need] === INCOMPLETE) {
+            missing = union(missing, missingOf[need]);
+            uncovered = union(uncovered, uncoveredOf[need]);
+          }
+        }
         missingOf[entry.index] = missing ?? none;
         uncoveredOf[entry.index] = uncovered;
         continue;
