@@ -26,10 +26,36 @@ interface FactBase<F, K extends keyof F> {
   citations?: readonly Citation[];
 }
 
+/**
+ * Subjects an answer can touch that could put a person at risk if held:
+ * immigration status, citizenship, nationality, place or country of birth,
+ * identity numbers (SSN, ITIN, A-number) and document numbers.
+ */
+export type SensitiveSubject =
+  | 'immigration-status'
+  | 'citizenship'
+  | 'nationality'
+  | 'place-of-birth'
+  | 'identity-number'
+  | 'document-number';
+
+/** Why a program may ask a sensitive question: the subject, and the rule that cannot decide without it. */
+export interface SensitiveUse {
+  subject: SensitiveSubject;
+  /** The `rule` of one of the program's criteria, which must depend on this answer. */
+  neededBy: string;
+}
+
 /** An answer the person gives. `placeholder` stands in until they do. */
 export interface WritableFact<F, K extends keyof F = keyof F> extends FactBase<F, K> {
   kind: 'writable';
   placeholder?: F[K];
+  /**
+   * Set on every answer about a sensitive subject (DESIGN.md, "Hold as
+   * little as possible"); test/meta/minimisation.test.ts lists them all and
+   * checks that the named rule needs the answer.
+   */
+  sensitive?: SensitiveUse;
 }
 
 export interface EvaluationContext {

@@ -361,6 +361,7 @@ export const writableFacts: Fact<F>[] = [
   {
     kind: 'writable',
     path: 'lprDate',
+    sensitive: { subject: 'immigration-status', neededBy: 'permanent-residence' },
     type: 'date',
     description:
       'The date the person became a lawful permanent resident ("resident since" on the green card).',
@@ -385,6 +386,7 @@ export const writableFacts: Fact<F>[] = [
   {
     kind: 'writable',
     path: 'spouse.isCitizen',
+    sensitive: { subject: 'citizenship', neededBy: 'marriage-to-citizen' },
     type: 'boolean',
     description:
       'Whether the person is married to a U.S. citizen (input `spouse.isCitizen`). No `spouse` in the input means no citizen spouse.',
@@ -393,6 +395,7 @@ export const writableFacts: Fact<F>[] = [
   {
     kind: 'writable',
     path: 'spouse.citizenSince',
+    sensitive: { subject: 'citizenship', neededBy: 'marriage-to-citizen' },
     type: 'date',
     description:
       'The date the spouse became a U.S. citizen (their birth date if born a citizen); input `spouse.citizenSince`.',
@@ -401,6 +404,7 @@ export const writableFacts: Fact<F>[] = [
   {
     kind: 'writable',
     path: 'spouse.marriedSince',
+    sensitive: { subject: 'citizenship', neededBy: 'marriage-to-citizen' },
     type: 'date',
     description: 'The date of the marriage to the citizen spouse; input `spouse.marriedSince`.',
     citations: [citations.ina319, citations.pmSpouse],
@@ -408,6 +412,7 @@ export const writableFacts: Fact<F>[] = [
   {
     kind: 'writable',
     path: 'spouse.livingTogether',
+    sensitive: { subject: 'citizenship', neededBy: 'marriage-to-citizen' },
     type: 'boolean',
     description:
       'Whether the person has been living in marital union with the citizen spouse (input `spouse.livingTogether`).',
@@ -455,6 +460,7 @@ export const writableFacts: Fact<F>[] = [
   {
     kind: 'writable',
     path: 'children',
+    sensitive: { subject: 'immigration-status', neededBy: 'children-derive-citizenship' },
     type: 'list',
     description:
       'Children, as { birthDate, isLpr, livesWithApplicant }, for automatic citizenship when the parent naturalizes. Not given: not asked.',

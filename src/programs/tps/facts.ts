@@ -142,6 +142,7 @@ export const writableFacts: Fact<TpsFacts>[] = [
   {
     kind: 'writable',
     path: 'nationality',
+    sensitive: { subject: 'nationality', neededBy: 'designation-status' },
     type: 'string',
     description:
       'The country whose TPS designation the person holds or applies under: their nationality, or for a person with no nationality the country where they last habitually resided. A two-letter ISO 3166-1 code or a designation id.',
@@ -165,6 +166,7 @@ export const writableFacts: Fact<TpsFacts>[] = [
   {
     kind: 'writable',
     path: 'currentTpsHolder',
+    sensitive: { subject: 'immigration-status', neededBy: 'residence-and-presence' },
     type: 'boolean',
     description:
       'Whether the person holds TPS now under this designation (and so re-registers rather than applies for the first time).',

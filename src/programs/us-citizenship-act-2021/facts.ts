@@ -171,6 +171,7 @@ export const writableFacts: Fact<UsCitizenshipAct2021Facts>[] = [
   {
     kind: 'writable',
     path: 'tpsOrDedEligible',
+    sensitive: { subject: 'immigration-status', neededBy: 'tps-or-ded' },
     type: 'boolean',
     description:
       "Whether the person was eligible for Temporary Protected Status or Deferred Enforced Departure on the bill's cut-off date (January 1, 2017). Nothing else about status is asked.",

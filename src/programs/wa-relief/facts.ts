@@ -143,6 +143,7 @@ export const writableFacts: Fact<WaReliefFacts>[] = [
   {
     kind: 'writable',
     path: 'excludedFromFederalRelief',
+    sensitive: { subject: 'immigration-status', neededBy: 'excluded-from-federal-relief' },
     type: 'boolean',
     description:
       'Whether the person could not get federal stimulus payments or unemployment insurance because of their immigration status. The only question about status the fund needs: the status itself is never asked.',
