@@ -57,6 +57,67 @@ export const errorCatalogue = {
     messageKey: 'errors.unavailable',
     description: 'The service is starting, stopping or cannot reach its database.',
   },
+  BLG_KEY_INVALID: {
+    status: 500,
+    titleKey: 'errors.keyConfigurationTitle',
+    messageKey: 'errors.keyConfiguration',
+    description:
+      'A key (the key-encryption key from BELONG_KEK or .belong/kek, or the blind-index key from BELONG_INDEX_KEY or .belong/index-key) is not the base64 encoding of exactly 32 bytes. `details.key` says which.',
+  },
+  BLG_KEY_FILE_UNSAFE: {
+    status: 500,
+    titleKey: 'errors.keyConfigurationTitle',
+    messageKey: 'errors.keyConfiguration',
+    description:
+      'A key file can be read or written by users other than its owner (it must be mode 0600), is a symbolic link or not a regular file, or lies inside the database directory.',
+  },
+  BLG_KEY_MISSING: {
+    status: 500,
+    titleKey: 'errors.keyConfigurationTitle',
+    messageKey: 'errors.keyConfiguration',
+    description:
+      'A key is not configured: set BELONG_KEK and BELONG_INDEX_KEY (PostgreSQL deployments never create key files on their own). `details.key` says which.',
+  },
+  BLG_KEK_UNKNOWN: {
+    status: 500,
+    titleKey: 'errors.keyConfigurationTitle',
+    messageKey: 'errors.keyConfiguration',
+    description:
+      'A data key is wrapped under a key-encryption key this process does not hold (finish or undo a KEK rotation).',
+  },
+  BLG_DATA_KEY_UNWRAP_FAILED: {
+    status: 500,
+    titleKey: 'errors.sealedDataUnreadableTitle',
+    messageKey: 'errors.sealedDataUnreadable',
+    description:
+      'A wrapped data key failed authentication: it was altered, moved to another person, or wrapped under another key.',
+  },
+  BLG_SEALED_VALUE_INVALID: {
+    status: 500,
+    titleKey: 'errors.sealedDataUnreadableTitle',
+    messageKey: 'errors.sealedDataUnreadable',
+    description:
+      'A sealed value is malformed or failed authentication: altered, copied from another row or column, or sealed under another key.',
+  },
+  BLG_PERSON_KEY_NOT_FOUND: {
+    status: 404,
+    titleKey: 'errors.personDataUnavailableTitle',
+    messageKey: 'errors.personDataUnavailable',
+    description: 'No data key exists for this person.',
+  },
+  BLG_PERSON_KEY_EXISTS: {
+    status: 409,
+    titleKey: 'errors.personKeyExistsTitle',
+    messageKey: 'errors.personKeyExists',
+    description: 'A data key already exists (or existed and was destroyed) for this person.',
+  },
+  BLG_PERSON_KEY_DESTROYED: {
+    status: 404,
+    titleKey: 'errors.personDataUnavailableTitle',
+    messageKey: 'errors.personDataUnavailable',
+    description:
+      "This person's data key was destroyed (forgotten): their sealed data can never be opened again.",
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 interface ErrorDefinition {

@@ -1,12 +1,21 @@
 import { ConfigError } from '../config.ts';
 import { type Command, type CommandIo, line, UsageError } from './command.ts';
+import { auditCommand } from './commands/audit.command.ts';
+import { keysCommand } from './commands/keys.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
 import { rulesCommand } from './commands/rules.command.ts';
 import { seedCommand } from './commands/seed.command.ts';
 import { serveCommand } from './commands/serve.command.ts';
 import { CommandFailure } from './database-session.ts';
 
-export const commands: Command[] = [serveCommand, migrateCommand, seedCommand, rulesCommand];
+export const commands: Command[] = [
+  serveCommand,
+  migrateCommand,
+  seedCommand,
+  rulesCommand,
+  auditCommand,
+  keysCommand,
+];
 
 function overview(): string {
   const width = Math.max(...commands.map((command) => command.name.length));

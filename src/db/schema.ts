@@ -9,6 +9,9 @@ export interface Database {
   staff_accounts: StaffAccountsTable;
   staff_memberships: StaffMembershipsTable;
   jobs: JobsTable;
+  person_keys: PersonKeysTable;
+  audit_events: AuditEventsTable;
+  audit_heads: AuditHeadsTable;
 }
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -69,7 +72,48 @@ export interface JobsTable {
   updated_at: UpdatedAt;
 }
 
+/**
+ * One data key per person, wrapped by the KEK named in `kek_id`. After the
+ * person is forgotten `wrapped_key` is NULL and `destroyed_at` is set.
+ */
+export interface PersonKeysTable {
+  person_id: string;
+  wrapped_key: ColumnType<Uint8Array | null, Uint8Array, Uint8Array | null>;
+  kek_id: string;
+  created_at: CreatedAt;
+  destroyed_at: ColumnType<Date | null, never, Date | null>;
+}
+
+/**
+ * The append-only, hash-chained audit log (src/audit/). Rows are never
+ * updated or deleted; `sequence` is a bigint, read back as a number or a
+ * string depending on the driver.
+ */
+export interface AuditEventsTable {
+  id: string;
+  organisation_id: string | null;
+  sequence: ColumnType<number | string, number, never>;
+  event_type: string;
+  /** A staff account id, or 'system'. */
+  actor: string;
+  /** An opaque person or case id, never a name. */
+  subject: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  occurred_at: ColumnType<Date, Date, never>;
+  previous_hash: string;
+  hash: string;
+}
+
+/** The last event of each chain, moved in the same transaction as each append. */
+export interface AuditHeadsTable {
+  organisation_id: string | null;
+  sequence: ColumnType<number | string, number, number>;
+  hash: string;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export type Organisation = Selectable<OrganisationsTable>;
 export type StaffAccount = Selectable<StaffAccountsTable>;
 export type Job = Selectable<JobsTable>;
 export type NewJob = Insertable<JobsTable>;
+export type PersonKey = Selectable<PersonKeysTable>;

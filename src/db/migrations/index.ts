@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './20261125090000-foundation.ts';
+import * as personKeys from './20261125130000-person-keys.ts';
+import * as auditLog from './20261125130100-audit-log.ts';
 
 /**
  * Every migration, keyed by its timestamped name. Listed here rather than
@@ -8,4 +10,6 @@ import * as foundation from './20261125090000-foundation.ts';
  */
 export const migrations: Record<string, Migration> = {
   '20261125090000-foundation': foundation,
+  '20261125130000-person-keys': personKeys,
+  '20261125130100-audit-log': auditLog,
 };

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/**
+ * The closed list of audit event types. An event type is never renamed or
+ * reused: verification of old chains depends on what each one meant. Every
+ * type is documented in docs/audit-events.md (a test keeps the two equal).
+ *
+ * `subject` says what the event is about: a person or a case, by opaque id
+ * only, or nothing. `details` is an allow-list: a strict schema per type whose
+ * values are codes, counts, column names and ids — never a value typed by or
+ * about a person, so no audit row can hold personal data.
+ */
+
+/** A code or a column name: lower-case, no spaces, short. Cannot carry a sentence. */
+const code = z.string().regex(/^[a-z][a-z0-9_.:-]{0,63}$/);
+const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const fieldNames = z.array(code).min(1).max(64);
+const hexDigest = z.string().regex(/^[0-9a-f]{8,128}$/);
+
+export const auditEventTypes = {
+  'case.viewed': {
+    description: 'A staff member opened a case.',
+    subject: 'case',
+    details: z.object({ view: z.enum(['summary', 'full']).optional() }).strict(),
+  },
+  'person.data_read': {
+    description: "A staff member or process opened (decrypted) a person's sealed fields.",
+    subject: 'person',
+    details: z.object({ fields: fieldNames, purpose: code.optional() }).strict(),
+  },
+  'person.data_written': {
+    description: "A person's sealed fields were created or changed.",
+    subject: 'person',
+    details: z.object({ fields: fieldNames }).strict(),
+  },
+  'decision.made': {
+    description: 'A decision was recorded on a case.',
+    subject: 'case',
+    details: z
+      .object({
+        programId: code,
+        outcome: z.enum(['approved', 'denied', 'withdrawn', 'referred']),
+        rulesVersion: hexDigest.optional(),
+      })
+      .strict(),
+  },
+  'export.created': {
+    description: 'Records left Belong in an export file.',
+    subject: 'none',
+    details: z.object({ kind: code, format: code, rows: count }).strict(),
+  },
+  'person.forgotten': {
+    description: "A person's data key was destroyed (crypto-shredding).",
+    subject: 'person',
+    details: z.object({ reason: z.enum(['request', 'retention']) }).strict(),
+  },
+  'person.report_created': {
+    description: 'A report of everything Belong holds about a person was produced.',
+    subject: 'person',
+    details: z.object({}).strict(),
+  },
+  'staff.signed_in': {
+    description: 'A staff member signed in.',
+    subject: 'none',
+    details: z.object({ method: z.enum(['password']) }).strict(),
+  },
+  'staff.signed_out': {
+    description: "A staff member's session ended.",
+    subject: 'none',
+    details: z.object({ reason: z.enum(['user', 'expired', 'revoked']) }).strict(),
+  },
+  'keys.rotated': {
+    description: 'The key-encryption key was rotated and data keys rewrapped.',
+    subject: 'none',
+    details: z.object({ keyVersion: code, rewrapped: count }).strict(),
+  },
+} as const satisfies Record<string, AuditEventDefinition>;
+
+export interface AuditEventDefinition {
+  /** One line: when this event is written. */
+  description: string;
+  /** What the event's subject id names. */
+  subject: 'person' | 'case' | 'none';
+  /** The only detail fields the event may carry. */
+  details: z.ZodObject;
+}
+
+export type AuditEventType = keyof typeof auditEventTypes;
+
+export type AuditEventDetails<T extends AuditEventType> = z.input<
+  (typeof auditEventTypes)[T]['details']
+>;
+
+export const auditEventTypeNames = Object.keys(auditEventTypes) as AuditEventType[];
+
+export function isAuditEventType(value: string): value is AuditEventType {
+  return Object.hasOwn(auditEventTypes, value);
+}
