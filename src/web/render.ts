@@ -12,13 +12,20 @@ export interface PageOptions {
   title: string;
   body: Child;
   status?: ContentfulStatusCode;
+  /**
+   * The path the language links point to, without a language prefix; the
+   * request's own path by default. Error pages link to the home page
+   * instead: an unknown address may carry a name or a reference number,
+   * and a page must never repeat it back.
+   */
+  linkPath?: string;
 }
 
 async function renderHtml(c: Context<AppEnv>, page: PageOptions): Promise<string> {
   const element = jsx(BaseLayout, {
     t: c.get('translator'),
     site: c.get('site'),
-    path: c.req.path,
+    path: page.linkPath ?? c.req.path,
     title: page.title,
     children: page.body,
   });

@@ -59,6 +59,7 @@ export async function respondWithError(c: Context<AppEnv>, code: ErrorCode): Pro
   return renderPage(c, {
     title: errorTitle(t, code),
     status,
+    linkPath: '/',
     body: <ErrorPage t={t} code={code} {...(correlationId ? { correlationId } : {})} />,
   });
 }
