@@ -118,6 +118,20 @@ export const errorCatalogue = {
     description:
       "This person's data key was destroyed (forgotten): their sealed data can never be opened again.",
   },
+  BLG_KEY_STORE_NOT_CONFIGURED: {
+    status: 500,
+    titleKey: 'errors.keyStoreUnavailableTitle',
+    messageKey: 'errors.keyStoreUnavailable',
+    description:
+      'DATABASE_URL is set but BELONG_KEYS_DATABASE_URL (the key store, a separate PostgreSQL database for per-person data keys) is not, or it is not a postgres:// URL. `details.reason` says which.',
+  },
+  BLG_KEY_STORE_SHARES_DATABASE: {
+    status: 500,
+    titleKey: 'errors.keyStoreUnavailableTitle',
+    messageKey: 'errors.keyStoreUnavailable',
+    description:
+      'BELONG_KEYS_DATABASE_URL names the same database as DATABASE_URL: the key store must be a separate database, so a backup of the main database never holds the keys.',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 interface ErrorDefinition {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runBelong } from '../../test/support/cli.ts';
-import { openDatabase } from '../db/database.ts';
+import { openKeyStore } from '../db/key-store.ts';
+import { migrateKeyStoreToLatest } from '../db/migrate.ts';
 import { ensureTemplate } from '../db/pglite-template.ts';
 import type { KeyProvider } from '../privacy/key-provider.ts';
 import { loadKeyProvider } from '../privacy/key-source.ts';
@@ -32,10 +33,11 @@ describe('belong keys rotate', () => {
     dataDir: string,
     provider: KeyProvider | undefined,
   ): Promise<Map<string, string>> {
-    const database = await openDatabase({ dataDir });
+    const keyStore = await openKeyStore({ dataDir });
     try {
+      await migrateKeyStoreToLatest(keyStore.db);
       const keys = new PersonKeysService(
-        new PersonKeysRepository(database.db),
+        new PersonKeysRepository(keyStore.db),
         provider ?? (await loadKeyProvider({ dataDir })),
       );
       const sealed = new Map<string, string>();
@@ -45,19 +47,19 @@ describe('belong keys rotate', () => {
       }
       return sealed;
     } finally {
-      await database.close();
+      await keyStore.close();
     }
   }
 
   async function openAll(dataDir: string, provider: KeyProvider, sealed: Map<string, string>) {
-    const database = await openDatabase({ dataDir });
+    const keyStore = await openKeyStore({ dataDir });
     try {
-      const keys = new PersonKeysService(new PersonKeysRepository(database.db), provider);
+      const keys = new PersonKeysService(new PersonKeysRepository(keyStore.db), provider);
       const opened: string[] = [];
       for (const [id, value] of sealed) opened.push(familyName.open(value, await keys.get(id), id));
       return opened;
     } finally {
-      await database.close();
+      await keyStore.close();
     }
   }
 

@@ -3,6 +3,7 @@ import { type Command, type CommandIo, line, UsageError } from './command.ts';
 import { auditCommand } from './commands/audit.command.ts';
 import { keysCommand } from './commands/keys.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
+import { privacyCommand } from './commands/privacy.command.ts';
 import { rulesCommand } from './commands/rules.command.ts';
 import { seedCommand } from './commands/seed.command.ts';
 import { serveCommand } from './commands/serve.command.ts';
@@ -15,6 +16,7 @@ export const commands: Command[] = [
   rulesCommand,
   auditCommand,
   keysCommand,
+  privacyCommand,
 ];
 
 function overview(): string {

@@ -9,8 +9,9 @@ import type { Database } from './schema.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
-export interface DatabaseHandle {
-  readonly db: Kysely<Database>;
+/** An open database; `DB` is its tables (the main database's, or the key store's). */
+export interface DatabaseHandle<DB = Database> {
+  readonly db: Kysely<DB>;
   readonly engine: Engine;
   /** True when this open created the embedded database (its first run). */
   readonly created: boolean;
@@ -28,13 +29,20 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
 }
 
-export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options)
-    : openPglite(options.dataDir);
+export function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  return openDatabaseOf<Database>(options);
 }
 
-function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): DatabaseHandle {
+/** Opens a database with other tables the same way (the key store: src/db/key-store.ts). */
+export async function openDatabaseOf<DB>(
+  options: OpenDatabaseOptions,
+): Promise<DatabaseHandle<DB>> {
+  return options.databaseUrl
+    ? openPostgres<DB>(options.databaseUrl, options)
+    : openPglite<DB>(options.dataDir);
+}
+
+function openPostgres<DB>(databaseUrl: string, options: OpenDatabaseOptions): DatabaseHandle<DB> {
   if (options.schema && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
     throw new Error('schema must be a plain lower-case identifier');
   }
@@ -46,7 +54,7 @@ function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): Databa
   // An idle client that loses its server must not crash the process; the
   // next query reports the failure to its caller instead.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', created: false, close: () => db.destroy() };
 }
 
@@ -56,7 +64,7 @@ function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): Databa
  * query and keeps a transaction's connection to itself until it ends: no
  * other request's statement can slip into an open transaction.
  */
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite<DB>(dataDir: string): Promise<DatabaseHandle<DB>> {
   const inMemory = dataDir === 'memory://';
   let lock: DirectoryLock | undefined;
   let created = inMemory;
@@ -73,7 +81,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   }
   try {
     const pglite = await PGlite.create(inMemory ? undefined : dataDir);
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
     return {
       db,
       engine: 'pglite',

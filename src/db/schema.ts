@@ -9,7 +9,6 @@ export interface Database {
   staff_accounts: StaffAccountsTable;
   staff_memberships: StaffMembershipsTable;
   jobs: JobsTable;
-  person_keys: PersonKeysTable;
   audit_events: AuditEventsTable;
   audit_heads: AuditHeadsTable;
 }
@@ -70,6 +69,15 @@ export interface JobsTable {
   last_error: ColumnType<string | null, never, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+/**
+ * The key store's tables: a database of its own, apart from the main one and
+ * its backups (src/db/key-store.ts), so restoring an old backup of the main
+ * database never brings back a forgotten person's key.
+ */
+export interface KeyStoreDatabase {
+  person_keys: PersonKeysTable;
 }
 
 /**

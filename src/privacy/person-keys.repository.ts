@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { KeyStoreDatabase } from '../db/schema.ts';
 
 export interface StoredPersonKey {
   personId: string;
@@ -10,9 +10,12 @@ export interface StoredPersonKey {
   destroyedAt: Date | null;
 }
 
-/** The `person_keys` table: wrapped data keys only, never an unwrapped one. */
+/**
+ * The `person_keys` table: wrapped data keys only, never an unwrapped one.
+ * It lives in the key store (src/db/key-store.ts), never the main database.
+ */
 export class PersonKeysRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<KeyStoreDatabase>) {}
 
   /** Inserts a wrapped key; false when the person already has (or had) one. */
   async insert(personId: string, wrappedKey: Uint8Array, kekId: string): Promise<boolean> {

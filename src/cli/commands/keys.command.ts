@@ -11,7 +11,7 @@ import {
 import { LocalKeyProvider } from '../../privacy/local-key-provider.ts';
 import { PersonKeysRepository } from '../../privacy/person-keys.repository.ts';
 import { type Command, type CommandIo, line, UsageError } from '../command.ts';
-import { CommandFailure, openMigratedDatabase } from '../database-session.ts';
+import { CommandFailure, withPersonalData } from '../database-session.ts';
 
 export const keysCommand: Command = {
   name: 'keys',
@@ -21,7 +21,9 @@ export const keysCommand: Command = {
 Rewraps every person's data key under a new key-encryption key (KEK). Sealed
 data is not touched: the data keys stay the same, only their wrapping
 changes. Keys of forgotten people stay destroyed. Interrupted? Run it again:
-keys already under the new KEK are skipped.
+keys already under the new KEK are skipped. The data keys are in the key
+store: .belong/keys beside the embedded database, or the database named by
+BELONG_KEYS_DATABASE_URL when DATABASE_URL is set.
 
 With BELONG_KEK (production): give every Belong process the new key in
 BELONG_KEK and the old one in BELONG_KEK_PREVIOUS (comma-separated if
@@ -75,8 +77,7 @@ async function rotate(batchSize: number, io: CommandIo): Promise<number> {
     );
   }
   // The embedded database's lock, taken here, proves no server holds the old key file.
-  const database = await openMigratedDatabase(config, io);
-  try {
+  return withPersonalData(config, io, async (_database, keyStore) => {
     let provider: KeyProvider;
     if (fromEnvironment) {
       provider = await loadKeyProvider({
@@ -91,7 +92,7 @@ async function rotate(batchSize: number, io: CommandIo): Promise<number> {
       provider = new LocalKeyProvider(files.current, [files.previous]);
     }
     line(io.stderr, `Rewrapping data keys under ${provider.currentKekId}…`);
-    const rotation = new KekRotationService(new PersonKeysRepository(database.db), provider);
+    const rotation = new KekRotationService(new PersonKeysRepository(keyStore.db), provider);
     const result = await rotation.rotate({
       batchSize,
       onBatch: (progress) => line(io.stderr, `  ${progress.rewrapped} rewrapped`),
@@ -115,7 +116,5 @@ async function rotate(batchSize: number, io: CommandIo): Promise<number> {
       line(io.stderr, 'Done. The old key file is deleted; back up the new .belong/kek.');
     }
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }

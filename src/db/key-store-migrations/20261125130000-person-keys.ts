@@ -1,12 +1,14 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * Per-person data keys, stored only wrapped by the key-encryption key.
+ * Per-person data keys, stored only wrapped by the key-encryption key, in
+ * the key store (never in the main database: see
+ * docs/decisions/0023-key-store-apart-from-data.md).
  * Forgetting a person sets `wrapped_key` to NULL and `destroyed_at`
  * (crypto-shredding); the row stays so the id cannot be given a new key and
  * so the fact of forgetting is kept without any personal field.
- * No foreign key yet: people, household members and supporters arrive in
- * later issues, and each of them points here.
+ * No foreign key, ever: people, household members and supporters live in
+ * the main database, another database; they refer to this table by id.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema

@@ -1,15 +1,17 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './20261125090000-foundation.ts';
-import * as personKeys from './20261125130000-person-keys.ts';
 import * as auditLog from './20261125130100-audit-log.ts';
 
 /**
  * Every migration, keyed by its timestamped name. Listed here rather than
  * read from the folder so the set is typed and bundles cleanly. Names sort
  * in the order they run; never rename or edit one that has shipped.
+ *
+ * Per-person data keys are not here: they live in the key store, a database
+ * of their own with its own migrations (../key-store-migrations/,
+ * docs/decisions/0023-key-store-apart-from-data.md).
  */
 export const migrations: Record<string, Migration> = {
   '20261125090000-foundation': foundation,
-  '20261125130000-person-keys': personKeys,
   '20261125130100-audit-log': auditLog,
 };
