@@ -1,11 +1,13 @@
 // `npm run bench`: every benchmark, each printing its table. Figures are
 // this machine's, always next to a baseline measured in the same run.
 import { homePageBenchmark } from './home-page.bench.ts';
+import { privacyBenchmark } from './privacy.bench.ts';
 import { rulesBenchmark } from './rules.bench.ts';
 
 const only = process.argv[2];
 const benchmarks: Record<string, () => Promise<unknown>> = {
   'home-page': homePageBenchmark,
+  privacy: privacyBenchmark,
   rules: rulesBenchmark,
 };
 for (const [name, run] of Object.entries(benchmarks)) {
