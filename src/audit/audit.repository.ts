@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { AuditEventsTable, Database } from '../db/schema.ts';
-import { canonicalJson, genesisHash, hashAuditEvent } from './audit-hash.ts';
+import {
+  canonicalJson,
+  genesisHash,
+  type HashedAuditFields,
+  hashAuditEvent,
+} from './audit-hash.ts';
 
 /** One event as read back: every field its hash covers, and the hash. */
-export interface AuditEvent {
-  id: string;
-  organisationId: string | null;
-  sequence: number;
-  eventType: string;
-  actor: string;
-  subject: string | null;
-  details: Record<string, unknown>;
-  occurredAt: Date;
-  previousHash: string;
+export interface AuditEvent extends HashedAuditFields {
   hash: string;
 }
 

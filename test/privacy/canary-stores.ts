@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { DatabaseHandle, Engine } from '../../src/db/database.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { openKeyStore } from '../../src/db/key-store.ts';
@@ -11,6 +10,7 @@ import { ensureTemplate } from '../../src/db/pglite-template.ts';
 import type { KeyProvider } from '../../src/privacy/key-provider.ts';
 import { PersonKeysRepository } from '../../src/privacy/person-keys.repository.ts';
 import { PersonKeysService } from '../../src/privacy/person-keys.service.ts';
+import { adminQuery } from '../support/engines.ts';
 
 /**
  * The canary test's databases, opened here rather than through
@@ -100,14 +100,4 @@ export async function openCanaryStores(
       await cleanup();
     },
   };
-}
-
-async function adminQuery(databaseUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }

@@ -103,7 +103,8 @@ async function openFresh<DB>(
   };
 }
 
-async function adminQuery(databaseUrl: string, statement: string): Promise<void> {
+/** Runs one statement on a PostgreSQL server, outside any test's schema. */
+export async function adminQuery(databaseUrl: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
