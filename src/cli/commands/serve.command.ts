@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.ts';
 import { createLogger } from '../../logger.ts';
 import { seedDemo } from '../../modules/demo/demo.service.ts';
+import { loadKey, loadKeyProvider } from '../../privacy/key-source.ts';
 import { startServer } from '../../web/server.ts';
 import { type Command, line } from '../command.ts';
-import { describeDatabase } from '../database-session.ts';
+import { asCommandFailure, describeDatabase } from '../database-session.ts';
 import { reportDemoSeed } from './seed.command.ts';
 
 export const serveCommand: Command = {
@@ -25,7 +26,8 @@ Ctrl-C (SIGINT) or SIGTERM stops taking new connections, lets requests in
 flight finish, and closes the database. A second Ctrl-C stops at once.
 
 Environment: PORT, HOST, DATABASE_URL, BELONG_DATA_DIR, BELONG_SECRET,
-BELONG_TRUST_PROXY, LOG_LEVEL, NODE_ENV.`,
+BELONG_TRUST_PROXY, LOG_LEVEL, NODE_ENV, BELONG_KEK, BELONG_KEK_PREVIOUS,
+BELONG_INDEX_KEY.`,
   async run(args, io) {
     const { values } = parseArgs({
       args,
@@ -35,6 +37,28 @@ BELONG_TRUST_PROXY, LOG_LEVEL, NODE_ENV.`,
     const config = loadConfig(io.env);
     const logger = createLogger({ level: config.logLevel, buffered: true });
     describeDatabase(config, io);
+    // The key-encryption and blind-index keys exist from the first start of
+    // the embedded default (created 0600 beside the database, never in it),
+    // so no person's data is ever sealed under a key made in passing. On
+    // PostgreSQL keys come from the environment; a malformed one stops the
+    // start here rather than at the first person's data.
+    const keySource = { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
+    const keys: Promise<unknown>[] = [];
+    if (!config.databaseUrl || io.env.BELONG_KEK) {
+      keys.push(
+        loadKeyProvider({
+          ...keySource,
+          value: io.env.BELONG_KEK,
+          previousValue: io.env.BELONG_KEK_PREVIOUS,
+        }),
+      );
+    }
+    if (!config.databaseUrl || io.env.BELONG_INDEX_KEY) {
+      keys.push(loadKey('index', { ...keySource, value: io.env.BELONG_INDEX_KEY }));
+    }
+    await Promise.all(keys).catch((error: unknown) => {
+      throw asCommandFailure(error);
+    });
     const server = await startServer(config, {
       logger,
       onMigration: (name) => line(io.stderr, `  Applied migration ${name}`),
