@@ -49,9 +49,10 @@ describe('belong CLI', () => {
     const first = await run(['migrate'], env);
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stderr, /Applied migration \d{14}-foundation/);
+    assert.match(first.stderr, /Applied key store migration \d{14}-person-keys/);
     const second = await run(['migrate'], env);
     assert.equal(second.code, 0);
-    assert.doesNotMatch(second.stderr, /Applied migration/);
+    assert.doesNotMatch(second.stderr, /Applied (key store )?migration/);
     assert.match(second.stderr, /up to date/);
   });
 
