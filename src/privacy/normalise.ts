@@ -1,3 +1,5 @@
+import { type Day, dayOf, formatDay, parseDay, yearOf } from '../engine/dates.ts';
+
 /**
  * Normalisers for blind indexes: each maps the spellings of one value that
  * mean the same to one string, or to null when there is nothing to index
@@ -56,25 +58,19 @@ const isoDate = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
  * date, with or without leading zeros; refuses dates that do not exist.
  */
 export function normaliseDate(value: string | Date): string | null {
-  let year: number;
-  let month: number;
-  let day: number;
+  let day: Day | undefined;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return null;
-    year = value.getUTCFullYear();
-    month = value.getUTCMonth() + 1;
-    day = value.getUTCDate();
+    day = dayOf(value);
   } else {
     const match = isoDate.exec(value.trim());
     if (!match) return null;
-    year = Number(match[1]);
-    month = Number(match[2]);
-    day = Number(match[3]);
-    const check = new Date(Date.UTC(year, month - 1, day));
-    if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+    const [, year, month, dayOfMonth] = match as unknown as [string, string, string, string];
+    day = parseDay(`${year}-${month.padStart(2, '0')}-${dayOfMonth.padStart(2, '0')}`);
+    if (day === undefined) return null;
   }
-  if (year < 1 || year > 9999) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const year = yearOf(day);
+  return year < 1 || year > 9999 ? null : formatDay(day);
 }
 
 const phoneFormatting = /[\s.\-()/\u00a0]/g;
