@@ -79,6 +79,23 @@ interface CanaryFields {
   answers: { fullName: string; birthDate: string; address: string; phone: string };
 }
 
+/** The canary as a repository would store them: each personal field, and all answers together. */
+function canaryRecord(): CanaryFields {
+  return {
+    given_name: canary.givenName,
+    family_name: canary.familyName,
+    birth_date: canary.birthDate,
+    address: canary.address,
+    phone: canary.phone,
+    answers: {
+      fullName: canary.fullName,
+      birthDate: canary.birthDate,
+      address: canary.address,
+      phone: canary.phone,
+    },
+  };
+}
+
 // A repository's view of its table: every personal column sealed, JSON-encoded.
 const canaryPeople = sealedRecord<CanaryFields>('canary_people', {
   given_name: {},
@@ -151,23 +168,7 @@ for (const engine of testEngines()) {
       await sql`INSERT INTO canary_control (note) VALUES (${control})`.execute(db);
 
       const key = await stores.keys.create(personId);
-      const sealed = canaryPeople.seal(
-        {
-          given_name: canary.givenName,
-          family_name: canary.familyName,
-          birth_date: canary.birthDate,
-          address: canary.address,
-          phone: canary.phone,
-          answers: {
-            fullName: canary.fullName,
-            birthDate: canary.birthDate,
-            address: canary.address,
-            phone: canary.phone,
-          },
-        },
-        key,
-        personId,
-      );
+      const sealed = canaryPeople.seal(canaryRecord(), key, personId);
       const indexes = {
         family_name_index: indexer.index('canary_people.family_name', 'name', canary.familyName),
         birth_date_index: indexer.index('canary_people.birth_date', 'date', canary.birthDate),
@@ -243,19 +244,7 @@ for (const engine of testEngines()) {
         await stores.keys.get(personId),
         personId,
       );
-      assert.deepEqual(opened, {
-        given_name: canary.givenName,
-        family_name: canary.familyName,
-        birth_date: canary.birthDate,
-        address: canary.address,
-        phone: canary.phone,
-        answers: {
-          fullName: canary.fullName,
-          birthDate: canary.birthDate,
-          address: canary.address,
-          phone: canary.phone,
-        },
-      });
+      assert.deepEqual(opened, canaryRecord());
       // The indexes find the person by other spellings of the same values.
       assert.equal(
         indexer.index('canary_people.family_name', 'name', ' QORTELLIANO '),
