@@ -32,7 +32,11 @@ export interface EvaluationPlan<F> {
     placeholder: unknown;
     missing: readonly string[];
     store: (values: Record<keyof F, unknown>, value: unknown) => void;
-    /** Reads the answer with a constant key, like `store`. */
+    /**
+     * Reads the answer with a constant key, like `store`; a reader of its
+     * own rather than `readers[index]`, so each sees one object shape (the
+     * parsed answers here, the values there).
+     */
     load: (input: Partial<F>) => unknown;
   }[];
   derived: readonly PlannedFact<F>[];
@@ -126,18 +130,10 @@ function buildPlan<F>(
     optional: Int32Array.from((fact.optional ?? []).map(at)),
     reads: [...fact.needs, ...(fact.optional ?? [])],
   }));
-  // Everything the criteria and outputs depend on, walked back through needs.
-  const decisive = new Set<keyof F>();
-  const pending: (keyof F)[] = [
+  const decisive = factsNeededBy(byPath, [
     ...program.criteria.map((criterion) => criterion.fact),
     ...program.outputs,
-  ];
-  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
-    if (decisive.has(path)) continue;
-    decisive.add(path);
-    const fact = byPath.get(path);
-    if (fact?.kind === 'derived') pending.push(...fact.needs, ...(fact.optional ?? []));
-  }
+  ]);
   return {
     paths,
     indexOf,
@@ -157,6 +153,22 @@ function buildPlan<F>(
     criteria: program.criteria.map((criterion) => at(criterion.fact)),
     outputs: program.outputs.map(at),
   };
+}
+
+/** The given facts and every fact they depend on, walked back through needs and optional needs. */
+export function factsNeededBy<F>(
+  byPath: ReadonlyMap<keyof F, Fact<F>>,
+  roots: readonly (keyof F)[],
+): Set<keyof F> {
+  const needed = new Set<keyof F>();
+  const pending = [...roots];
+  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
+    if (needed.has(path)) continue;
+    needed.add(path);
+    const fact = byPath.get(path);
+    if (fact?.kind === 'derived') pending.push(...fact.needs, ...(fact.optional ?? []));
+  }
+  return needed;
 }
 
 /**
