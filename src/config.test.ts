@@ -32,4 +32,24 @@ describe('loadConfig', () => {
     const secret = 'x'.repeat(32);
     assert.equal(loadConfig({ NODE_ENV: 'production', BELONG_SECRET: secret }).secret, secret);
   });
+
+  it('refuses a malformed key in one line that never echoes it, and treats empty as unset', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    assert.doesNotThrow(() => loadConfig({ BELONG_KEK: key, BELONG_INDEX_KEY: key }));
+    assert.doesNotThrow(() => loadConfig({ BELONG_KEK: '', DATABASE_URL: '' }));
+    assert.doesNotThrow(() => loadConfig({ BELONG_KEK_PREVIOUS: `${key},${key}` }));
+    for (const [name, value] of [
+      ['BELONG_KEK', 'secret-kek-typo'],
+      ['BELONG_INDEX_KEY', key.slice(1)],
+      ['BELONG_KEK_PREVIOUS', `${key};secret-kek-typo`],
+      ['BELONG_KEYS_DATABASE_URL', 'mysql://keys'],
+      ['BELONG_METRICS_TOKEN', 'short'],
+    ] as const) {
+      assert.throws(
+        () => loadConfig({ [name]: value }),
+        (error: Error) => error.message.startsWith(name) && !error.message.includes('secret-kek'),
+        name,
+      );
+    }
+  });
 });

@@ -2,6 +2,16 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
+/** A key written as standard base64 of 32 bytes (44 characters, one `=`). */
+function base64Key(name: string) {
+  return z
+    .string()
+    .regex(
+      /^[A-Za-z0-9+/]{43}=$/,
+      `BLG_KEY_INVALID: ${name} must be the base64 encoding of exactly 32 bytes`,
+    );
+}
+
 /**
  * Configuration comes from the environment, validated once at start so a
  * mistake is reported in one clear line instead of surfacing as a crash later.
@@ -23,6 +33,29 @@ const environmentSchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((value) => value === '1' || value === 'true'),
+  // Key material is validated here, so a malformed value stops the start in
+  // one line; the values themselves are read where they are used and never
+  // kept in Config (which request handlers can see).
+  BELONG_KEK: base64Key('BELONG_KEK').optional(),
+  BELONG_KEK_PREVIOUS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9+/]{43}=(,[A-Za-z0-9+/]{43}=)*$/,
+      'BLG_KEY_INVALID: BELONG_KEK_PREVIOUS must be base64 keys of 32 bytes, comma-separated',
+    )
+    .optional(),
+  BELONG_INDEX_KEY: base64Key('BELONG_INDEX_KEY').optional(),
+  BELONG_KEYS_DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'BELONG_KEYS_DATABASE_URL must start with postgres:// or postgresql://',
+    )
+    .optional(),
+  BELONG_METRICS_TOKEN: z
+    .string()
+    .min(32, 'BELONG_METRICS_TOKEN must be at least 32 characters')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
@@ -36,8 +69,10 @@ export interface Config {
   dataDir: string;
   /** Signs CSRF tokens. Must be shared by every process behind one load balancer. */
   secret: string;
-  /** Trust `X-Forwarded-Proto` from a reverse proxy to decide whether the request used TLS. */
+  /** Trust `X-Forwarded-Proto` and `X-Request-Id` from a reverse proxy. */
   trustProxy: boolean;
+  /** Bearer token for `GET /metrics`; the route answers 404 without one. */
+  metricsToken: string | undefined;
   /** Serve the pseudo-locale used to find untranslated strings (development and tests only). */
   pseudoLocale: boolean;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
@@ -49,7 +84,10 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environmentSchema.safeParse(env);
+  // An empty variable means unset (`BELONG_KEK= npm start`), as shells and
+  // container files often write it.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = environmentSchema.safeParse(given);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ConfigError(`${issue?.path.join('.') ?? 'environment'}: ${issue?.message}`);
@@ -67,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Outside production a per-process secret is enough: one process serves the demo.
     secret: values.BELONG_SECRET ?? randomBytes(32).toString('base64url'),
     trustProxy: values.BELONG_TRUST_PROXY,
+    metricsToken: values.BELONG_METRICS_TOKEN,
     pseudoLocale: values.BELONG_PSEUDO_LOCALE,
     logLevel: values.LOG_LEVEL,
     environment: values.NODE_ENV,

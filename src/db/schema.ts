@@ -11,6 +11,8 @@ export interface Database {
   jobs: JobsTable;
   audit_events: AuditEventsTable;
   audit_heads: AuditHeadsTable;
+  person_blind_indexes: PersonBlindIndexesTable;
+  retention_schedule: RetentionScheduleTable;
 }
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -69,6 +71,8 @@ export interface JobsTable {
   last_error: ColumnType<string | null, never, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** At most one job of a recurring kind waits or runs at a time (a unique index says so). */
+  recurring: ColumnType<boolean, boolean | undefined, never>;
 }
 
 /**
@@ -117,6 +121,30 @@ export interface AuditHeadsTable {
   organisation_id: string | null;
   sequence: ColumnType<number | string, number, number>;
   hash: string;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/**
+ * Blind indexes of a person's values (src/privacy/blind-index.ts): a
+ * truncated HMAC per domain (`applicant.family_name`), never the value.
+ */
+export interface PersonBlindIndexesTable {
+  person_id: string;
+  organisation_id: string | null;
+  domain: string;
+  value: string;
+}
+
+export const retentionBases = ['draft-saved', 'final-decision', 'payment'] as const;
+export type RetentionBasis = (typeof retentionBases)[number];
+
+/** When each person's data is forgotten, per program (src/privacy/retention.service.ts). */
+export interface RetentionScheduleTable {
+  person_id: string;
+  program: string;
+  basis: RetentionBasis;
+  basis_at: Date;
+  forget_after: Date;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 

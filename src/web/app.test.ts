@@ -68,7 +68,7 @@ describe('web app', () => {
   });
 
   it('shows a 500 page with a correlation id and no stack trace, and logs the id', async () => {
-    const { app, logs } = testApp();
+    const { app, logs } = testApp({ config: { trustProxy: true } });
     app.get('/boom', () => {
       throw new Error('database exploded near Canary Street');
     });
@@ -81,6 +81,35 @@ describe('web app', () => {
     assert.match(html, /BLG_INTERNAL/);
     assert.doesNotMatch(html, /Canary Street|at .*\.ts:\d+/);
     assert.match(logs.text, /support-ref-12345678/);
+  });
+
+  it('serves metrics only with the bearer token, labelled by route pattern', async () => {
+    const token = 'a-metrics-token-of-at-least-32-chars!';
+    const closed = testApp();
+    assert.equal((await closed.app.request('/metrics')).status, 404);
+    const { app } = testApp({ config: { metricsToken: token } });
+    await app.request('/es/');
+    await app.request('/no/such/page');
+    assert.equal((await app.request('/metrics')).status, 404);
+    const wrong = await app.request('/metrics', { headers: { authorization: 'Bearer nope' } });
+    assert.equal(wrong.status, 404);
+    const scrape = await app.request('/metrics', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(scrape.status, 200);
+    const text = await scrape.text();
+    assert.match(text, /belong_http_requests_total\{route="\/",method="GET",status="2xx"\} 1/);
+    assert.match(text, /status="4xx"/);
+    assert.doesNotMatch(text, /no\/such\/page/);
+  });
+
+  it("neither logs nor echoes a client's own X-Request-Id without a trusted proxy", async () => {
+    const { app, logs } = testApp();
+    // A phone number fits a proxy's id pattern; from a client it is input.
+    const response = await app.request('/', { headers: { 'x-request-id': '2065550147' } });
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
+    assert.doesNotMatch(logs.text, /2065550147/);
   });
 
   it('sends strict security headers, and HSTS only over TLS', async () => {

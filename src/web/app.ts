@@ -8,9 +8,12 @@ import { AppError } from '../errors.ts';
 import { splitLocalePrefix } from '../i18n/negotiate.ts';
 import { Translations } from '../i18n/translator.ts';
 import { createLogger, type Logger } from '../logger.ts';
+import type { RulesService } from '../modules/rules/rules.service.ts';
+import type { PrivacyRuntime } from '../privacy/privacy-runtime.ts';
 import type { AppEnv } from './app-env.ts';
 import { loadStylesheet } from './assets.ts';
 import { handleError, respondWithError } from './errors/error-handler.tsx';
+import { createMetrics } from './metrics.ts';
 import { csrfProtection } from './middleware/csrf.ts';
 import { localeMiddleware } from './middleware/locale.ts';
 import { requestContext } from './middleware/request-context.ts';
@@ -18,11 +21,16 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { assetRoutes } from './routes/assets.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { homeRoutes } from './routes/home.routes.tsx';
+import { metricsRoutes } from './routes/metrics.routes.ts';
 import { buildSiteInfo } from './site.ts';
 
 export interface AppDependencies {
   database?: DatabaseHandle;
   logger?: Logger;
+  /** Keys and the key store: needed by every route that takes personal data. */
+  privacy?: PrivacyRuntime;
+  /** The rules engine with its parameters, loaded once per process. */
+  rules?: RulesService;
 }
 
 const methodsWithBody = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -50,7 +58,8 @@ export function buildApp(config: Config, dependencies: AppDependencies = {}) {
     getPath: (request) => splitLocalePrefix(getPath(request), served).path,
   });
 
-  app.use(requestContext(config, logger, translations));
+  const metrics = createMetrics(dependencies.database);
+  app.use(requestContext(config, logger, translations, metrics));
   const pageCache = new Map<string, string>();
   // Middleware with nothing to do after the handler returns next() instead
   // of awaiting it: one promise fewer per request each.
@@ -80,6 +89,7 @@ export function buildApp(config: Config, dependencies: AppDependencies = {}) {
   app.route('/', assetRoutes(stylesheet));
   app.route('/', healthRoutes(dependencies.database));
   app.route('/', homeRoutes);
+  app.route('/', metricsRoutes(metrics, config.metricsToken));
 
   app.notFound((c) => respondWithError(c, 'BLG_NOT_FOUND'));
   app.onError(handleError);

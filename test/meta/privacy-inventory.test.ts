@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { it } from 'node:test';
 import { type Kysely, sql } from 'kysely';
+import { personalDataHolders } from '../../src/modules/personal-data-holders.ts';
 import { describeEachEngine } from '../support/engines.ts';
 
 /**
@@ -13,16 +14,24 @@ import { describeEachEngine } from '../support/engines.ts';
  */
 const keyStoreHeading = '## Every column the key store has';
 
-function listedColumns(): { main: string[]; keyStore: string[] } {
+function listedColumns(): { main: string[]; keyStore: string[]; sealedTables: string[] } {
   const text = readFileSync(new URL('../../docs/privacy.md', import.meta.url), 'utf8');
   const listed = { main: [] as string[], keyStore: [] as string[] };
+  const sealedTables = new Set<string>();
   let section: 'main' | 'keyStore' = 'main';
   for (const line of text.split('\n')) {
     if (line.startsWith('## ')) section = line.trim() === keyStoreHeading ? 'keyStore' : 'main';
-    const match = /^\|\s*`([a-z_]+\.[a-z_]+)`\s*\|/.exec(line);
-    if (match) listed[section].push(match[1] as string);
+    const match = /^\|\s*`([a-z_]+)\.([a-z_]+)`\s*\|([^|]*)\|/.exec(line);
+    if (!match) continue;
+    listed[section].push(`${match[1]}.${match[2]}`);
+    // "personal" column of a sealed field reads "yes, sealed".
+    if (/\bsealed\b/.test(match[3] as string)) sealedTables.add(match[1] as string);
   }
-  return { main: listed.main.sort(), keyStore: listed.keyStore.sort() };
+  return {
+    main: listed.main.sort(),
+    keyStore: listed.keyStore.sort(),
+    sealedTables: [...sealedTables].sort(),
+  };
 }
 
 async function actualColumns(db: Kysely<unknown>): Promise<string[]> {
@@ -45,6 +54,15 @@ function assertSame(actual: string[], listed: string[], where: string): void {
     `columns in docs/privacy.md's section for ${where} that no migration creates`,
   );
 }
+
+it('gives every table with a sealed field a holder, so the report and forgetting reach it', () => {
+  const holders = personalDataHolders.map((holder) => holder.source);
+  assert.deepEqual(
+    listedColumns().sealedTables.filter((table) => !holders.includes(table)),
+    [],
+    'tables with sealed fields missing from src/modules/personal-data-holders.ts',
+  );
+});
 
 describeEachEngine(
   'privacy inventory',

@@ -266,7 +266,8 @@ for (const engine of testEngines()) {
       const pathParts = [canary.fullName, canary.birthDate, canary.address, canary.phone]
         .map(encodeURIComponent)
         .join('/');
-      const web = testApp({ database: stores.main });
+      const metricsToken = randomBytes(32).toString('hex');
+      const web = testApp({ database: stores.main, config: { metricsToken } });
       logs = web.logs;
       const csrfCookie = `belong_csrf=${randomBytes(32).toString('base64url')}`;
       const form = { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie };
@@ -275,6 +276,8 @@ for (const engine of testEngines()) {
         ['query, home page in Spanish', `/es/?${query}`],
         ['query, unknown page', `/nowhere?${query}`],
         ['query, health', `/health?${query}`],
+        // A client's own request id in the shape of a proxy's: digits of a phone number.
+        ['request id, home page', '/', { headers: { 'x-request-id': '2065550147' } }],
         ['path, unknown page', `/people/${pathParts}`],
         ['path, unknown page in Arabic', `/ar/people/${pathParts}`],
         ['path, unknown API route', `/api/people/${pathParts}?${query}`],
@@ -325,6 +328,17 @@ for (const engine of testEngines()) {
           text: `${headers.join('\n')}\n\n${await response.text()}`,
         });
       }
+      // Scraped last, so every request above is counted in it.
+      const scrape = await web.app.request('http://localhost/metrics', {
+        headers: { authorization: `Bearer ${metricsToken}` },
+      });
+      const metrics = await scrape.text();
+      assert.equal(scrape.status, 200);
+      assert.match(
+        metrics,
+        /belong_http_requests_total\{route="\/",method="GET",status="2xx"\} [2-9]/,
+      );
+      exchanges.push({ label: 'metrics', status: scrape.status, text: metrics });
       // Each request reached the app and was answered as expected.
       const statuses = Object.fromEntries(exchanges.map((e) => [e.label, e.status]));
       assert.equal(statuses['query, home page'], 200);

@@ -1,5 +1,10 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.ts';
+import { isAppError } from '../../errors.ts';
+import { personalDataHolders } from '../../modules/personal-data-holders.ts';
+import { loadKeyProvider } from '../../privacy/key-source.ts';
+import { PersonKeysRepository } from '../../privacy/person-keys.repository.ts';
+import { PersonKeysService } from '../../privacy/person-keys.service.ts';
 import { PersonPrivacyService } from '../../privacy/person-privacy.service.ts';
 import { type Command, line, UsageError } from '../command.ts';
 import { asCommandFailure, withPersonalData } from '../database-session.ts';
@@ -19,9 +24,11 @@ forget   Destroys the person's data key in the key store (crypto-shredding):
          says so (exit 0). Exits 1 if the person never had a data key.
 
 report   Prints as JSON everything Belong holds about the person: whether
-         their data key exists, when it was created and destroyed, and every
-         audit event about them (who, what, when). Records a
-         person.report_created audit event.
+         their data key exists, when it was created and destroyed, every
+         record each feature holds (sealed fields opened with the KEK while
+         the key lives), the fields indexed, when their data will be
+         forgotten, and every audit event about them (who, what, when).
+         Records a person.report_created audit event.
 
   --actor <staff-id>   The staff account acting on the person's request;
                        'system' when omitted.
@@ -54,13 +61,36 @@ separate database) when DATABASE_URL is set. See docs/privacy.md.`,
     const config = loadConfig(io.env);
     try {
       return await withPersonalData(config, io, async (database, keyStore) => {
-        const service = new PersonPrivacyService(database.db, keyStore.db);
         const staff = actor.toLowerCase();
         if (sub === 'report') {
+          const provider = await loadKeyProvider({
+            databaseUrl: config.databaseUrl,
+            dataDir: config.dataDir,
+            value: io.env.BELONG_KEK,
+            previousValue: io.env.BELONG_KEK_PREVIOUS,
+          }).catch((error: unknown) => {
+            if (!isAppError(error)) throw error;
+            line(io.stderr, `No KEK (${error.code}): sealed fields are listed but not opened.`);
+            return undefined;
+          });
+          const service = new PersonPrivacyService(database.db, keyStore.db, {
+            holders: personalDataHolders,
+            ...(provider
+              ? {
+                  personKeys: new PersonKeysService(
+                    new PersonKeysRepository(keyStore.db),
+                    provider,
+                  ),
+                }
+              : {}),
+          });
           const report = await service.report(personId, { actor: staff });
           line(io.stdout, JSON.stringify(report, null, 2));
           return 0;
         }
+        const service = new PersonPrivacyService(database.db, keyStore.db, {
+          holders: personalDataHolders,
+        });
         const result = await service.forget(personId, { actor: staff });
         const when = result.destroyedAt.toISOString();
         line(

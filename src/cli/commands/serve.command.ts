@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.ts';
 import { createLogger } from '../../logger.ts';
 import { seedDemo } from '../../modules/demo/demo.service.ts';
-import { loadKey, loadKeyProvider } from '../../privacy/key-source.ts';
 import { startServer } from '../../web/server.ts';
 import { type Command, line } from '../command.ts';
 import { asCommandFailure, describeDatabase } from '../database-session.ts';
@@ -27,7 +26,7 @@ flight finish, and closes the database. A second Ctrl-C stops at once.
 
 Environment: PORT, HOST, DATABASE_URL, BELONG_DATA_DIR, BELONG_SECRET,
 BELONG_TRUST_PROXY, LOG_LEVEL, NODE_ENV, BELONG_KEK, BELONG_KEK_PREVIOUS,
-BELONG_INDEX_KEY.`,
+BELONG_INDEX_KEY, BELONG_KEYS_DATABASE_URL, BELONG_METRICS_TOKEN.`,
   async run(args, io) {
     const { values } = parseArgs({
       args,
@@ -40,27 +39,16 @@ BELONG_INDEX_KEY.`,
     // The key-encryption and blind-index keys exist from the first start of
     // the embedded default (created 0600 beside the database, never in it),
     // so no person's data is ever sealed under a key made in passing. On
-    // PostgreSQL keys come from the environment; a malformed one stops the
-    // start here rather than at the first person's data.
-    const keySource = { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
-    const keys: Promise<unknown>[] = [];
-    if (!config.databaseUrl || io.env.BELONG_KEK) {
-      keys.push(
-        loadKeyProvider({
-          ...keySource,
-          value: io.env.BELONG_KEK,
-          previousValue: io.env.BELONG_KEK_PREVIOUS,
-        }),
-      );
-    }
-    if (!config.databaseUrl || io.env.BELONG_INDEX_KEY) {
-      keys.push(loadKey('index', { ...keySource, value: io.env.BELONG_INDEX_KEY }));
-    }
-    await Promise.all(keys).catch((error: unknown) => {
-      throw asCommandFailure(error);
-    });
+    // PostgreSQL keys come from the environment; a malformed or missing one
+    // stops the start here rather than at the first person's data.
     const server = await startServer(config, {
       logger,
+      keys: {
+        kek: io.env.BELONG_KEK,
+        kekPrevious: io.env.BELONG_KEK_PREVIOUS,
+        index: io.env.BELONG_INDEX_KEY,
+      },
+      keysDatabaseUrl: io.env.BELONG_KEYS_DATABASE_URL,
       onMigration: (name) => line(io.stderr, `  Applied migration ${name}`),
       beforeListen: async (database) => {
         if (database.engine === 'pglite' && !values['no-demo']) {
@@ -68,6 +56,8 @@ BELONG_INDEX_KEY.`,
           if (result.created) reportDemoSeed(result, io);
         }
       },
+    }).catch((error: unknown) => {
+      throw asCommandFailure(error);
     });
     line(io.stderr, `Belong is ready at ${server.url} – press Ctrl-C to stop.`);
 

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './20261125090000-foundation.ts';
 import * as auditLog from './20261125130100-audit-log.ts';
+import * as privacyRegistry from './20261125150000-privacy-registry.ts';
 
 /**
  * Every migration, keyed by its timestamped name. Listed here rather than
@@ -14,4 +15,5 @@ import * as auditLog from './20261125130100-audit-log.ts';
 export const migrations: Record<string, Migration> = {
   '20261125090000-foundation': foundation,
   '20261125130100-audit-log': auditLog,
+  '20261125150000-privacy-registry': privacyRegistry,
 };

@@ -27,6 +27,22 @@ export class JobsRepository {
       .executeTakeFirstOrThrow();
   }
 
+  /**
+   * Makes sure one job of a recurring kind is waiting: inserts it to run at
+   * `runAt` unless one is already queued or running (a partial unique index
+   * decides, so several processes starting at once make one job). True
+   * when this call inserted it.
+   */
+  async ensureRecurring(kind: string, runAt: Date): Promise<boolean> {
+    const inserted = await this.db
+      .insertInto('jobs')
+      .values({ kind, payload: '{}', run_at: runAt, recurring: true })
+      .onConflict((conflict) => conflict.doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return inserted !== undefined;
+  }
+
   /** Claims up to `limit` due jobs of the given kinds for `workerId`. */
   async claim(workerId: string, kinds: readonly string[], limit = 1): Promise<Job[]> {
     if (kinds.length === 0 || limit < 1) return [];

@@ -42,4 +42,37 @@ describeEachEngine('job worker', (database) => {
     await worker.stop();
     assert.deepEqual(seen.at(-1), { n: 3 });
   });
+
+  it('keeps one job of a recurring kind waiting, and queues the next run when one ends', async () => {
+    const jobs = new JobsRepository(database().db);
+    let runs = 0;
+    const everyMs = 3_600_000;
+    const options = { recurring: { 'sweep.test': everyMs } };
+    const handlers = {
+      'sweep.test': async () => {
+        runs++;
+      },
+    };
+    const logger = createLogger({ level: 'silent' });
+    const first = new JobWorker(jobs, handlers, logger, options);
+    const second = new JobWorker(jobs, handlers, logger, options);
+    // Two processes starting at once make one job between them.
+    await Promise.all([first.scheduleRecurring(), second.scheduleRecurring()]);
+    const waiting = async () =>
+      (
+        await database()
+          .db.selectFrom('jobs')
+          .select(['run_at', 'status'])
+          .where('kind', '=', 'sweep.test')
+          .where('status', 'in', ['queued', 'running'])
+          .execute()
+      ).map((row) => row.run_at.getTime());
+    assert.equal((await waiting()).length, 1);
+    assert.equal(await first.drain(), 1);
+    assert.equal(runs, 1);
+    const next = await waiting();
+    assert.equal(next.length, 1, 'the next run is queued');
+    assert.ok((next[0] ?? 0) > Date.now() + everyMs - 60_000, 'an interval later');
+    assert.equal(await second.drain(), 0, 'and it is not due yet');
+  });
 });

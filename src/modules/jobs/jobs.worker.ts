@@ -12,6 +12,11 @@ export interface JobWorkerOptions {
   staleAfterMs?: number;
   /** Base delay before a failed job is retried; doubles with each attempt. */
   retryBaseMs?: number;
+  /**
+   * Kinds that run on a schedule, with the time between runs: the worker
+   * keeps one job of each waiting, and queues the next when one ends.
+   */
+  recurring?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -28,6 +33,7 @@ export class JobWorker {
   private readonly pollIntervalMs: number;
   private readonly staleAfterMs: number;
   private readonly retryBaseMs: number;
+  private readonly recurring: Readonly<Record<string, number>>;
 
   constructor(
     private readonly jobs: JobsRepository,
@@ -38,13 +44,23 @@ export class JobWorker {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.staleAfterMs = options.staleAfterMs ?? 15 * 60 * 1000;
     this.retryBaseMs = options.retryBaseMs ?? 30_000;
+    this.recurring = options.recurring ?? {};
+  }
+
+  /** Queues the first run of each recurring kind that has none waiting. */
+  async scheduleRecurring(): Promise<void> {
+    for (const kind of Object.keys(this.recurring)) {
+      await this.jobs.ensureRecurring(kind, new Date());
+    }
   }
 
   start(): void {
     if (this.polling) return;
     this.polling = true;
     this.stopping = false;
-    this.schedule(0);
+    this.running = this.scheduleRecurring()
+      .catch((error: unknown) => this.logger.error({ err: error }, 'recurring jobs not queued'))
+      .then(() => this.schedule(0));
   }
 
   /** Stops polling and waits for the job in hand to finish. */
@@ -69,6 +85,7 @@ export class JobWorker {
         await handler(job.payload);
         await this.jobs.complete(job.id);
         this.logger.info({ jobId: job.id, kind: job.kind }, 'job done');
+        await this.queueNextRun(job.kind, job.recurring);
       } catch (error) {
         const label = isAppError(error)
           ? error.code
@@ -81,9 +98,17 @@ export class JobWorker {
           { jobId: job.id, kind: job.kind, error: label, status: after?.status },
           'job failed',
         );
+        // A recurring job that used all its attempts must not end the schedule.
+        if (after?.status === 'failed') await this.queueNextRun(job.kind, job.recurring);
       }
     }
     return ran;
+  }
+
+  private async queueNextRun(kind: string, recurring: boolean): Promise<void> {
+    const every = this.recurring[kind];
+    if (!recurring || every === undefined) return;
+    await this.jobs.ensureRecurring(kind, new Date(Date.now() + every));
   }
 
   private schedule(delayMs: number): void {
