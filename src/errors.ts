@@ -132,6 +132,123 @@ export const errorCatalogue = {
     description:
       'BELONG_KEYS_DATABASE_URL names the same database as DATABASE_URL: the key store must be a separate database, so a backup of the main database never holds the keys.',
   },
+  BLG_ANSWERS_INVALID: {
+    status: 422,
+    titleKey: 'errors.answersInvalidTitle',
+    messageKey: 'errors.answersInvalid',
+    description:
+      'A JSON API request was not one JSON object of the expected shape, or its answers hold a malformed value (a date that is not YYYY-MM-DD, a number out of range, a field no program reads). `fields` lists each problem with its path and a stable code.',
+  },
+  BLG_DRAFT_NOT_FOUND: {
+    status: 404,
+    titleKey: 'errors.draftNotFoundTitle',
+    messageKey: 'errors.draftNotFound',
+    description:
+      'No application in progress is held by this browser for the program: it was never started here, it expired, it was forgotten, or it was reopened on another device with its resume code.',
+  },
+  BLG_DRAFT_SUBMITTED: {
+    status: 409,
+    titleKey: 'errors.draftSubmittedTitle',
+    messageKey: 'errors.draftSubmitted',
+    description: 'The application was already sent; its answers can no longer change.',
+  },
+  BLG_RESUME_FAILED: {
+    status: 422,
+    titleKey: 'errors.resumeFailedTitle',
+    messageKey: 'errors.resumeFailed',
+    description:
+      'A resume code and birth date did not match an application in progress. The same code answers every mismatch, so a guess learns nothing.',
+  },
+  BLG_RESUME_LOCKED: {
+    status: 429,
+    titleKey: 'errors.resumeLockedTitle',
+    messageKey: 'errors.resumeLocked',
+    description:
+      'A resume code was given five times with the wrong birth date; the draft can no longer be reopened with it. A navigator can help the person start again.',
+  },
+  BLG_IDEMPOTENCY_KEY_REQUIRED: {
+    status: 400,
+    titleKey: 'errors.idempotencyKeyRequiredTitle',
+    messageKey: 'errors.idempotencyKeyRequired',
+    description:
+      'POST /api/v1/applications needs an Idempotency-Key header of 1 to 255 visible ASCII characters, unique per application, so that a retry never creates a second case.',
+  },
+  BLG_IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    titleKey: 'errors.idempotencyKeyReusedTitle',
+    messageKey: 'errors.idempotencyKeyReused',
+    description:
+      'The Idempotency-Key was already used for a different request (another program or other answers). A retry must send exactly the same request; a new application needs a new key.',
+  },
+  BLG_UNKNOWN_PROGRAM: {
+    status: 404,
+    titleKey: 'errors.notFoundTitle',
+    messageKey: 'errors.unknownProgram',
+    description:
+      'The program named does not take applications through Belong (naturalization, tps, wa-relief and wage-replacement do).',
+  },
+  BLG_CASE_NOT_FOUND: {
+    status: 404,
+    titleKey: 'errors.notFoundTitle',
+    messageKey: 'errors.caseNotFound',
+    description:
+      'No case has this reference number with this claim code. The same code answers an unknown reference and a wrong claim code.',
+  },
+  BLG_FORBIDDEN: {
+    status: 403,
+    titleKey: 'errors.forbiddenTitle',
+    messageKey: 'errors.forbidden',
+    description:
+      "The signed-in staff member's roles in the case's organisation do not allow this action (src/modules/casework/permissions.ts).",
+  },
+  BLG_CASE_TRANSITION_REFUSED: {
+    status: 409,
+    titleKey: 'errors.caseTransitionRefusedTitle',
+    messageKey: 'errors.caseTransitionRefused',
+    description:
+      'The case cannot move to that status from where it is now, or someone else moved it first (src/modules/casework/case-state-machine.ts).',
+  },
+  BLG_STAFF_SIGN_IN_FAILED: {
+    status: 401,
+    titleKey: 'errors.staffSignInFailedTitle',
+    messageKey: 'errors.staffSignInFailed',
+    description:
+      'Staff sign-in was refused. The same code answers an unknown email, a wrong password, a disabled account and an account locked after ten failures in fifteen minutes, so a guess learns nothing about which accounts exist.',
+  },
+  BLG_STAFF_SIGN_IN_REQUIRED: {
+    status: 401,
+    titleKey: 'errors.staffSignInRequiredTitle',
+    messageKey: 'errors.staffSignInRequired',
+    description:
+      'A staff page or action needs a signed-in staff member with a second factor: there is no session, it expired (30 minutes idle or 12 hours in all), or it was ended.',
+  },
+  BLG_STAFF_RATE_LIMITED: {
+    status: 429,
+    titleKey: 'errors.staffRateLimitedTitle',
+    messageKey: 'errors.staffRateLimited',
+    description:
+      'This server is taking more sign-in attempts than it admits at once (a token bucket per process, whoever sends them). Wait a minute and try again.',
+  },
+  BLG_STAFF_CODE_INVALID: {
+    status: 401,
+    titleKey: 'errors.staffCodeInvalidTitle',
+    messageKey: 'errors.staffCodeInvalid',
+    description:
+      'The second-factor code was not six digits, not the code of the current 30 seconds (or the ones either side), or was already used once.',
+  },
+  BLG_STAFF_PASSWORD_REJECTED: {
+    status: 422,
+    titleKey: 'errors.staffPasswordRejectedTitle',
+    messageKey: 'errors.staffPasswordRejected',
+    description:
+      'A new staff password was refused: shorter than 8 or longer than 128 characters, on the list of common passwords, or containing the email or the name Belong. `problems` lists each reason.',
+  },
+  BLG_STAFF_NOT_FOUND: {
+    status: 404,
+    titleKey: 'errors.notFoundTitle',
+    messageKey: 'errors.staffNotFound',
+    description: 'No staff account has this email.',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 interface ErrorDefinition {

@@ -13,6 +13,15 @@ declare module 'autocannon' {
     errors: number;
     non2xx: number;
     duration: number;
+    '2xx': number;
+  }
+  interface RequestSpec {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /** Called before each request is sent; returns the request to send. */
+    setupRequest?: (request: RequestSpec) => RequestSpec;
   }
   interface Options {
     url: string;
@@ -22,6 +31,9 @@ declare module 'autocannon' {
     method?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Requests per second over all connections; unlimited when absent. */
+    overallRate?: number;
+    requests?: RequestSpec[];
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

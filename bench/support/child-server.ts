@@ -10,10 +10,14 @@ export interface ChildServer {
  * process never shares an event loop with what it measures. Its stdout
  * (request logs) is discarded, as a log shipper would take it away.
  */
-export function startChildServer(script: string): Promise<ChildServer> {
+export function startChildServer(
+  script: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ChildServer> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = fork(script, [], {
       execArgv: ['--import', 'tsx'],
+      env,
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     child.once('error', reject);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseStatuses } from '../db/schema.ts';
 
 /**
  * The closed list of audit event types. An event type is never renamed or
@@ -22,6 +23,30 @@ export const auditEventTypes = {
     description: 'A staff member opened a case.',
     subject: 'case',
     details: z.object({ view: z.enum(['summary', 'full']).optional() }).strict(),
+  },
+  'case.transitioned': {
+    description:
+      'A case moved along its state machine (claimed, information requested, decided, paid, closed).',
+    subject: 'case',
+    details: z
+      .object({
+        from: z.enum(caseStatuses),
+        to: z.enum(caseStatuses),
+        action: code,
+      })
+      .strict(),
+  },
+  'case.station_moved': {
+    description: 'In clinic mode, a navigator moved an applicant to another workshop station.',
+    subject: 'case',
+    details: z
+      .object({ station: z.enum(['screening', 'preparation', 'legal-review', 'done']) })
+      .strict(),
+  },
+  'case.assigned': {
+    description: 'A case was assigned to a staff member by someone else.',
+    subject: 'case',
+    details: z.object({}).strict(),
   },
   'person.data_read': {
     description: "A staff member or process opened (decrypted) a person's sealed fields.",
@@ -62,12 +87,59 @@ export const auditEventTypes = {
   'staff.signed_in': {
     description: 'A staff member signed in.',
     subject: 'none',
-    details: z.object({ method: z.enum(['password']) }).strict(),
+    details: z
+      .object({
+        method: z.enum(['password']),
+        secondFactor: z.enum(['totp']).optional(),
+      })
+      .strict(),
   },
   'staff.signed_out': {
     description: "A staff member's session ended.",
     subject: 'none',
-    details: z.object({ reason: z.enum(['user', 'expired', 'revoked']) }).strict(),
+    details: z
+      .object({
+        reason: z.enum(['user', 'expired', 'revoked', 'everywhere']),
+        sessions: count.optional(),
+      })
+      .strict(),
+  },
+  'staff.sign_in_failed': {
+    description: 'A sign-in was refused: wrong password or code, or a locked account.',
+    subject: 'none',
+    details: z
+      .object({
+        stage: z.enum(['password', 'second_factor']),
+        reason: z.enum([
+          'unknown_account',
+          'wrong_password',
+          'locked',
+          'disabled',
+          'wrong_code',
+          'replayed_code',
+        ]),
+      })
+      .strict(),
+  },
+  'staff.locked_out': {
+    description: 'A staff account was locked after too many failed sign-ins.',
+    subject: 'none',
+    details: z.object({ failures: count, minutes: count }).strict(),
+  },
+  'staff.password_changed': {
+    description: 'A staff member chose a new password.',
+    subject: 'none',
+    details: z.object({ reason: z.enum(['one_time_password', 'user']) }).strict(),
+  },
+  'staff.second_factor_enrolled': {
+    description: 'A staff member set up a second factor.',
+    subject: 'none',
+    details: z.object({ kind: z.enum(['totp']) }).strict(),
+  },
+  'staff.account_reset': {
+    description: 'An administrator reset a staff account: new one-time password.',
+    subject: 'staff',
+    details: z.object({ secondFactors: count, sessions: count }).strict(),
   },
   'keys.rotated': {
     description: 'The key-encryption key was rotated and data keys rewrapped.',
@@ -80,7 +152,7 @@ export interface AuditEventDefinition {
   /** One line: when this event is written. */
   description: string;
   /** What the event's subject id names. */
-  subject: 'person' | 'case' | 'none';
+  subject: 'person' | 'case' | 'staff' | 'none';
   /** The only detail fields the event may carry. */
   details: z.ZodObject;
 }

@@ -7,6 +7,7 @@ import { privacyCommand } from './commands/privacy.command.ts';
 import { rulesCommand } from './commands/rules.command.ts';
 import { seedCommand } from './commands/seed.command.ts';
 import { serveCommand } from './commands/serve.command.ts';
+import { staffCommand } from './commands/staff.command.ts';
 import { CommandFailure } from './database-session.ts';
 
 export const commands: Command[] = [
@@ -17,6 +18,7 @@ export const commands: Command[] = [
   auditCommand,
   keysCommand,
   privacyCommand,
+  staffCommand,
 ];
 
 function overview(): string {

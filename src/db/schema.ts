@@ -8,11 +8,19 @@ export interface Database {
   organisations: OrganisationsTable;
   staff_accounts: StaffAccountsTable;
   staff_memberships: StaffMembershipsTable;
+  staff_second_factors: StaffSecondFactorsTable;
+  staff_sessions: StaffSessionsTable;
   jobs: JobsTable;
   audit_events: AuditEventsTable;
   audit_heads: AuditHeadsTable;
   person_blind_indexes: PersonBlindIndexesTable;
   retention_schedule: RetentionScheduleTable;
+  application_drafts: ApplicationDraftsTable;
+  cases: CasesTable;
+  translation_reports: TranslationReportsTable;
+  organisation_programs: OrganisationProgramsTable;
+  case_events: CaseEventsTable;
+  info_requests: InfoRequestsTable;
 }
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -34,6 +42,38 @@ export interface StaffAccountsTable {
   password_must_change: boolean;
   created_at: CreatedAt;
   disabled_at: ColumnType<Date | null, never, Date | null>;
+  /** Failed sign-ins since `first_failed_at` (src/modules/accounts/staff-auth-policy.ts). */
+  failed_sign_ins: ColumnType<number, never, number>;
+  first_failed_at: ColumnType<Date | null, never, Date | null>;
+  /** Sign-in is refused until then, whatever the password. */
+  locked_until: ColumnType<Date | null, never, Date | null>;
+}
+
+/**
+ * A staff member's TOTP secret, sealed under their own data key
+ * (src/modules/accounts/second-factors.repository.ts). Unconfirmed until
+ * the first code is accepted; `last_used_step` refuses a code used twice.
+ */
+export interface StaffSecondFactorsTable {
+  staff_id: string;
+  kind: 'totp';
+  secret: string;
+  last_used_step: number | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  confirmed_at: Date | null;
+}
+
+/**
+ * A signed-in browser, found by the SHA-256 of its cookie's secret
+ * (src/modules/accounts/staff-sessions.repository.ts).
+ */
+export interface StaffSessionsTable {
+  id_hash: string;
+  staff_id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  /** When the second factor was accepted; null while only the password is. */
+  second_factor_at: Date | null;
 }
 
 export const staffRoles = [
@@ -146,6 +186,135 @@ export interface RetentionScheduleTable {
   basis_at: Date;
   forget_after: Date;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/**
+ * An application not yet submitted (src/modules/applications/). `answers`
+ * and `resume_code` are sealed under the person's key; the hashes find the
+ * draft from the browser's cookie or the resume code.
+ */
+export interface ApplicationDraftsTable {
+  id: string;
+  person_id: string;
+  program: string;
+  flow_version: string;
+  access_hash: string;
+  resume_hash: string;
+  resume_code: string;
+  answers: string;
+  failed_resumes: ColumnType<number, number | undefined, number>;
+  case_id: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export const caseStatuses = [
+  'submitted',
+  'screening',
+  'in_review',
+  'info_requested',
+  'decided',
+  'awarded',
+  'paid',
+  'closed',
+] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+/**
+ * A submitted application. Personal answers are sealed in `answers`;
+ * after the person is forgotten it becomes NULL and the row keeps only
+ * what the processing-time and fund reports need.
+ */
+export interface CasesTable {
+  id: string;
+  reference: string;
+  claim_hash: string;
+  claim_code: string | null;
+  person_id: string;
+  organisation_id: string | null;
+  program: string;
+  status: ColumnType<CaseStatus, CaseStatus | undefined, CaseStatus>;
+  answers: string | null;
+  /** HMAC of the API request under the person's key: a replay with other answers is refused. */
+  request_digest: string | null;
+  screening_outcome: 'yes' | 'no' | 'maybe' | null;
+  rules_version: string;
+  flow_version: string;
+  idempotency_key: string;
+  language: string;
+  channel: 'web' | 'api';
+  submitted_at: ColumnType<Date, Date | undefined, never>;
+  /** A date (YYYY-MM-DD), read back as a string or a Date depending on the driver. */
+  decision_due_on: ColumnType<Date | string, string, string>;
+  decided_at: Date | null;
+  /** The staff member holding the case (claim-next, assignment). */
+  assigned_to: ColumnType<string | null, string | null | undefined, string | null>;
+  assigned_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Clinic mode: the workshop station the applicant is at. */
+  station: ColumnType<ClinicStation | null, ClinicStation | null | undefined, ClinicStation | null>;
+  outcome: ColumnType<
+    'approved' | 'denied' | 'withdrawn' | null,
+    'approved' | 'denied' | 'withdrawn' | null | undefined,
+    'approved' | 'denied' | 'withdrawn' | null
+  >;
+}
+
+export const translationProblems = [
+  'meaning',
+  'unclear',
+  'offensive',
+  'untranslated',
+  'other',
+] as const;
+export type TranslationProblem = (typeof translationProblems)[number];
+
+/** A report of a bad translation: page, language, kind of problem; no free text. */
+export interface TranslationReportsTable {
+  id: Generated<string>;
+  locale: string;
+  page_path: string;
+  problem: TranslationProblem;
+  created_at: CreatedAt;
+  reviewed_at: Date | null;
+}
+
+export const clinicStations = ['screening', 'preparation', 'legal-review', 'done'] as const;
+export type ClinicStation = (typeof clinicStations)[number];
+
+/** Which organisation takes which program's new cases. */
+export interface OrganisationProgramsTable {
+  organisation_id: string;
+  program: string;
+}
+
+/** A case's history: transitions, assignments, notes, decisions. `text` is sealed. */
+export interface CaseEventsTable {
+  id: Generated<string>;
+  case_id: string;
+  organisation_id: string | null;
+  kind: 'transition' | 'assignment' | 'note' | 'decision' | 'station';
+  from_status: string | null;
+  to_status: string | null;
+  /** A staff account id, or 'system'. */
+  actor: string;
+  /** Codes of the rules' reasons a decision cites; never free text. */
+  reason_codes: ColumnType<string[], string | undefined, never>;
+  /** Sealed under the person's key: a note or a decision's own words. */
+  text: string | null;
+  created_at: CreatedAt;
+}
+
+/** A request for information the applicant sees on the status page. `message` is sealed. */
+export interface InfoRequestsTable {
+  id: Generated<string>;
+  case_id: string;
+  organisation_id: string | null;
+  requested_by: string;
+  document_code: string | null;
+  message: string;
+  due_on: ColumnType<Date | string, string, string>;
+  created_at: CreatedAt;
+  answered_at: Date | null;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

@@ -1,6 +1,8 @@
 import { defaultLocale, type Locale } from './locales.ts';
 
-const prefixPattern = /^\/([a-z]{2}(?:-[A-Z]{2})?)(?=\/|$)/;
+// A language, then an optional script (`zh-Hans`) or region (`en-XA`)
+// subtag, in the case the codes are served with: `/zh-hans/` is not a prefix.
+const prefixPattern = /^\/([a-z]{2,3}(?:-(?:[A-Z][a-z]{3}|[A-Z]{2}))?)(?=\/|$)/;
 
 /**
  * Splits `/es/check` into the language `es` and the path `/check`, when the
@@ -34,10 +36,34 @@ export function preferredLocale(
     .filter((entry) => entry.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.index - b.index);
   for (const { tag } of ranked) {
-    const language = tag.split('-')[0] ?? '';
-    if (served(language)) return language;
+    const candidate = servedCodeFor(tag);
+    if (served(candidate)) return candidate;
   }
   return undefined;
+}
+
+// Chinese written with traditional characters: Taiwan, Hong Kong, Macao.
+const traditionalChineseRegions = new Set(['tw', 'hk', 'mo']);
+
+/**
+ * The code Belong serves for a lower-case `Accept-Language` tag. Most
+ * languages are matched on their primary subtag (`es-MX` → `es`). Chinese is
+ * served by script, so the script subtag decides, and without one the region
+ * does: browsers send `zh-TW`, `zh-HK` or `zh-CN` far more often than
+ * `zh-Hant`. Bare `zh`, `zh-CN` and `zh-SG` read Simplified. Cantonese (`yue`)
+ * is written in Traditional characters. Browsers name Tagalog by its
+ * standardised form, Filipino (`fil`), which Belong serves as `tl`.
+ */
+function servedCodeFor(tag: string): string {
+  const [language = '', ...subtags] = tag.split('-');
+  if (language === 'zh') {
+    if (subtags.includes('hant')) return 'zh-Hant';
+    if (subtags.includes('hans')) return 'zh-Hans';
+    return subtags.some((subtag) => traditionalChineseRegions.has(subtag)) ? 'zh-Hant' : 'zh-Hans';
+  }
+  if (language === 'yue') return subtags.includes('hans') ? 'zh-Hans' : 'zh-Hant';
+  if (language === 'fil') return 'tl';
+  return language;
 }
 
 /** The link to `path` in `locale`: every language, English too, has its prefix. */

@@ -1,4 +1,7 @@
 import type { PersonalDataHolder } from '../privacy/personal-data-holder.ts';
+import { staffSecondFactorsHolder } from './accounts/accounts.holders.ts';
+import { applicationDraftsHolder, casesHolder } from './applications/applications.holders.ts';
+import { caseEventsHolder, infoRequestsHolder } from './casework/casework.holders.ts';
 
 /**
  * Every feature that stores something about a person. The data report
@@ -8,4 +11,10 @@ import type { PersonalDataHolder } from '../privacy/personal-data-holder.ts';
  * test/meta/privacy-inventory.test.ts checks that every table with a
  * sealed column has one.
  */
-export const personalDataHolders: readonly PersonalDataHolder[] = [];
+export const personalDataHolders: readonly PersonalDataHolder[] = [
+  applicationDraftsHolder,
+  casesHolder,
+  caseEventsHolder,
+  infoRequestsHolder,
+  staffSecondFactorsHolder,
+];

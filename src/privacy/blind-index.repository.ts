@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { BlindIndexer, BlindIndexKind } from './blind-index.ts';
 
@@ -24,50 +24,66 @@ export class BlindIndexRepository {
   /**
    * Replaces the person's indexes in the given domains with those of the
    * given values. Empty values are not indexed (they would match each other).
+   * Inside `trx` when given (a submission writes its case and its indexes in
+   * one commit); in a transaction of its own otherwise.
    */
+  /**
+   * The index values of the given values, empty ones left out: what `put`
+   * stores, for a caller that writes them in a statement of its own.
+   */
+  indexValues(values: readonly IndexedValue[]): { domain: string; value: string }[] {
+    return values.flatMap((entry) => {
+      if (entry.value === null || entry.value === undefined) return [];
+      const value = this.indexer.index(entry.domain, entry.kind, entry.value);
+      return value === null ? [] : [{ domain: entry.domain, value }];
+    });
+  }
+
   async put(
     personId: string,
     organisationId: string | null,
     values: readonly IndexedValue[],
+    trx?: Transaction<Database>,
   ): Promise<void> {
-    const rows = values.flatMap((entry) => {
-      if (entry.value === null || entry.value === undefined) return [];
-      const value = this.indexer.index(entry.domain, entry.kind, entry.value);
-      return value === null
-        ? []
-        : [{ person_id: personId, organisation_id: organisationId, domain: entry.domain, value }];
-    });
+    const rows = this.indexValues(values).map((entry) => ({
+      person_id: personId,
+      organisation_id: organisationId,
+      ...entry,
+    }));
     const domains = [...new Set(values.map((entry) => entry.domain))];
-    await this.db.transaction().execute(async (trx) => {
+    const write = async (db: Transaction<Database>) => {
       if (domains.length > 0) {
-        await trx
+        await db
           .deleteFrom('person_blind_indexes')
           .where('person_id', '=', personId)
           .where('domain', 'in', domains)
           .execute();
       }
       if (rows.length > 0) {
-        await trx
+        await db
           .insertInto('person_blind_indexes')
           .values(rows)
           .onConflict((conflict) => conflict.doNothing())
           .execute();
       }
-    });
+    };
+    if (trx) await write(trx);
+    else await this.db.transaction().execute(write);
   }
 
   /**
    * The people whose indexes match every given value (an AND over domains):
-   * candidates, to be confirmed by opening their sealed values.
+   * candidates, to be confirmed by opening their sealed values. Inside `db`
+   * when given: on the embedded database a query outside an open
+   * transaction waits for it forever.
    */
-  async candidates(values: readonly IndexedValue[]): Promise<string[]> {
-    const wanted = values.flatMap((entry) => {
-      if (entry.value === null || entry.value === undefined) return [];
-      const value = this.indexer.index(entry.domain, entry.kind, entry.value);
-      return value === null ? [] : [{ domain: entry.domain, value }];
-    });
+  async candidates(
+    values: readonly IndexedValue[],
+    db: Kysely<Database> = this.db,
+  ): Promise<string[]> {
+    const wanted = this.indexValues(values);
     if (wanted.length === 0) return [];
-    const rows = await this.db
+    const rows = await db
       .selectFrom('person_blind_indexes')
       .select('person_id')
       .where((eb) =>

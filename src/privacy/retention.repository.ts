@@ -68,7 +68,10 @@ export class RetentionRepository {
     }));
   }
 
-  async deleteFor(personId: string): Promise<void> {
-    await this.db.deleteFrom('retention_schedule').where('person_id', '=', personId).execute();
+  /** Deletes the person's entries: all of them, or one program's. */
+  async deleteFor(personId: string, program?: string): Promise<void> {
+    let query = this.db.deleteFrom('retention_schedule').where('person_id', '=', personId);
+    if (program !== undefined) query = query.where('program', '=', program);
+    await query.execute();
   }
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, RetentionBasis } from '../db/schema.ts';
 import { dayOf } from '../engine/dates.ts';
 import type { ParameterSet } from '../engine/parameters.ts';
@@ -67,6 +67,14 @@ export class RetentionService {
     const forgetAfter = new Date(basisAt.getTime() + this.retentionDays(program, basis) * dayMs);
     await this.schedules.upsert({ personId, program, basis, basisAt, forgetAfter });
     return forgetAfter;
+  }
+
+  /**
+   * Holds the person's data for `program` with no date: a submitted case
+   * is kept while it is open, and its decision or payment sets the next date.
+   */
+  async hold(personId: string, program: string, trx?: Transaction<Database>): Promise<void> {
+    await (trx ? new RetentionRepository(trx) : this.schedules).deleteFor(personId, program);
   }
 
   /** Forgets every person whose retention dates have all passed; returns how many. */

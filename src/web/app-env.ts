@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Translator } from '../i18n/translator.ts';
 import type { Logger } from '../logger.ts';
+import type { StaffIdentity } from '../modules/accounts/staff-auth.service.ts';
 import type { SiteInfo } from './site.ts';
 
 export interface AppVariables {
@@ -18,6 +19,8 @@ export interface AppVariables {
   responseHeadersApplied: boolean;
   /** Rendered HTML of static pages, by language and path (see renderStaticPage). */
   pageCache: Map<string, string>;
+  /** The signed-in staff member, set by requireStaff (src/web/middleware/staff-session.ts). */
+  staff?: StaffIdentity;
 }
 
 export interface AppEnv {

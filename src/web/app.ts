@@ -8,9 +8,10 @@ import { AppError } from '../errors.ts';
 import { splitLocalePrefix } from '../i18n/negotiate.ts';
 import { Translations } from '../i18n/translator.ts';
 import { createLogger, type Logger } from '../logger.ts';
+import { TranslationReportsService } from '../modules/feedback/translation-reports.service.ts';
 import type { RulesService } from '../modules/rules/rules.service.ts';
-import type { PrivacyRuntime } from '../privacy/privacy-runtime.ts';
 import type { AppEnv } from './app-env.ts';
+import type { AppServices } from './app-services.ts';
 import { loadStylesheet } from './assets.ts';
 import { handleError, respondWithError } from './errors/error-handler.tsx';
 import { createMetrics } from './metrics.ts';
@@ -18,19 +19,30 @@ import { csrfProtection } from './middleware/csrf.ts';
 import { localeMiddleware } from './middleware/locale.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { apiApplicationsRoutes } from './routes/api-applications.routes.ts';
+import { apiScreenRoutes } from './routes/api-screen.routes.ts';
+import { applyRoutes } from './routes/apply.routes.tsx';
+import { applySummaryRoutes } from './routes/apply-summary.routes.tsx';
 import { assetRoutes } from './routes/assets.routes.ts';
+import { caseworkRoutes } from './routes/casework.routes.tsx';
+import { checkRoutes } from './routes/check.routes.tsx';
+import { civicsRoutes } from './routes/civics.routes.tsx';
+import { feedbackRoutes } from './routes/feedback.routes.tsx';
 import { healthRoutes } from './routes/health.routes.ts';
 import { homeRoutes } from './routes/home.routes.tsx';
+import { impactRoutes } from './routes/impact.routes.tsx';
 import { metricsRoutes } from './routes/metrics.routes.ts';
+import { staffRoutes } from './routes/staff.routes.tsx';
+import { statusRoutes } from './routes/status.routes.tsx';
 import { buildSiteInfo } from './site.ts';
 
 export interface AppDependencies {
   database?: DatabaseHandle;
   logger?: Logger;
-  /** Keys and the key store: needed by every route that takes personal data. */
-  privacy?: PrivacyRuntime;
   /** The rules engine with its parameters, loaded once per process. */
   rules?: RulesService;
+  /** Services over personal data (they need the key store); routes that take personal data need them. */
+  services?: AppServices;
 }
 
 const methodsWithBody = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -89,7 +101,33 @@ export function buildApp(config: Config, dependencies: AppDependencies = {}) {
   app.route('/', assetRoutes(stylesheet));
   app.route('/', healthRoutes(dependencies.database));
   app.route('/', homeRoutes);
+  app.route('/', civicsRoutes);
+  app.route('/', checkRoutes);
+  app.route('/', apiScreenRoutes);
   app.route('/', metricsRoutes(metrics, config.metricsToken));
+  app.route('/', impactRoutes(dependencies.database));
+  if (dependencies.database) {
+    app.route('/', feedbackRoutes(new TranslationReportsService(dependencies.database.db)));
+  }
+  // Routes that take personal data exist only where the key store is open.
+  if (dependencies.services && dependencies.rules) {
+    const { applications } = dependencies.services;
+    app.route('/', applySummaryRoutes(applications));
+    app.route('/', applyRoutes(applications, dependencies.rules));
+    app.route('/', statusRoutes(applications));
+    app.route('/', apiApplicationsRoutes(applications));
+    app.route('/', staffRoutes(dependencies.services.staffAuth));
+    app.route(
+      '/',
+      caseworkRoutes({
+        casework: dependencies.services.casework,
+        exports: dependencies.services.exports,
+        staffAuth: dependencies.services.staffAuth,
+        rules: dependencies.rules,
+        translations,
+      }),
+    );
+  }
 
   app.notFound((c) => respondWithError(c, 'BLG_NOT_FOUND'));
   app.onError(handleError);

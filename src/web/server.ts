@@ -7,20 +7,15 @@ import { migrateToLatest } from '../db/migrate.ts';
 import type { Logger } from '../logger.ts';
 import { JobsRepository } from '../modules/jobs/jobs.repository.ts';
 import { JobWorker } from '../modules/jobs/jobs.worker.ts';
-import { personalDataHolders } from '../modules/personal-data-holders.ts';
 import { RulesService } from '../modules/rules/rules.service.ts';
-import { PersonPrivacyService } from '../privacy/person-privacy.service.ts';
 import {
   type KeyValues,
   openPrivacyRuntime,
   type PrivacyRuntime,
 } from '../privacy/privacy-runtime.ts';
-import {
-  RetentionService,
-  retentionJobKind,
-  retentionSweepEveryMs,
-} from '../privacy/retention.service.ts';
+import { retentionJobKind, retentionSweepEveryMs } from '../privacy/retention.service.ts';
 import { buildApp } from './app.ts';
+import { buildAppServices } from './app-services.ts';
 
 export interface RunningServer {
   url: string;
@@ -76,12 +71,9 @@ export async function startServer(config: Config, options: StartOptions): Promis
     throw error;
   }
   const rules = new RulesService();
-  const personPrivacy = new PersonPrivacyService(database.db, privacy.keyStore.db, {
-    holders: personalDataHolders,
-    personKeys: privacy.personKeys,
-  });
-  const retention = new RetentionService(database.db, rules.parameters, personPrivacy);
-  const app = buildApp(config, { database, logger: options.logger, privacy, rules });
+  const services = buildAppServices(database.db, privacy, rules);
+  const { retention } = services;
+  const app = buildApp(config, { database, logger: options.logger, rules, services });
   const worker = new JobWorker(
     new JobsRepository(database.db),
     { [retentionJobKind]: async () => void (await retention.sweep(new Date(), options.logger)) },

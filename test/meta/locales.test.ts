@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { loadMessages, localesDirectory } from '../../src/i18n/catalogue.ts';
 import { messageArguments } from '../../src/i18n/icu.ts';
 import { defaultLocale, pseudoLocale, supportedLocales } from '../../src/i18n/locales.ts';
 import { messageAreas } from '../../src/i18n/message-key.ts';
-import { testApp } from '../support/app.ts';
+import { testAppWithStores } from '../support/app-with-stores.ts';
 import { publicPages } from '../support/public-pages.ts';
 
 const source = loadMessages(defaultLocale);
@@ -63,7 +63,12 @@ describe('locales', () => {
  * or in a user-visible attribute was written into a view instead of locales/.
  */
 describe('no hard-coded user-facing text', () => {
-  const { app } = testApp({ config: { pseudoLocale: true } });
+  let web: Awaited<ReturnType<typeof testAppWithStores>>;
+  before(async () => {
+    web = await testAppWithStores({ pseudoLocale: true });
+  });
+  after(() => web.dispose());
+  const app = { request: (path: string) => web.app.request(path) };
   // Language names are shown in their own language on purpose, and codes
   // and ids are values, not words.
   const allowed = new Set([

@@ -1,15 +1,20 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { supportedLocales } from '../../src/i18n/locales.ts';
-import { testApp } from '../support/app.ts';
+import { testAppWithStores } from '../support/app-with-stores.ts';
 import { publicPages } from '../support/public-pages.ts';
 
 /** A public page and its stylesheet must arrive in 30 KB or less on a slow phone connection. */
 const budgetBytes = 30 * 1024;
 
 describe('page weight', () => {
-  const { app } = testApp();
+  let web: Awaited<ReturnType<typeof testAppWithStores>>;
+  before(async () => {
+    web = await testAppWithStores();
+  });
+  after(() => web.dispose());
+  const app = { request: (path: string, init?: RequestInit) => web.app.request(path, init) };
   for (const locale of supportedLocales) {
     for (const page of publicPages) {
       it(`${page.name} in ${locale} weighs at most 30 KB compressed, HTML and CSS`, async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DatabaseHandle, Engine } from '../../src/db/database.ts';
 import { openDatabase } from '../../src/db/database.ts';
+import type { KeyStoreHandle } from '../../src/db/key-store.ts';
 import { openKeyStore } from '../../src/db/key-store.ts';
 import { migrateKeyStoreToLatest, migrateToLatest } from '../../src/db/migrate.ts';
 import { ensureTemplate } from '../../src/db/pglite-template.ts';
@@ -26,6 +27,8 @@ export interface CanaryStores {
   main: DatabaseHandle;
   /** The person's data keys, through the public service. */
   keys: PersonKeysService;
+  /** The key store itself, for the services a server builds on it. */
+  keyStore: KeyStoreHandle;
   /** Every row of the key store, each as text, for the plaintext search. */
   keyStoreRowsAsText(): Promise<string[]>;
   /** Where the data is: PGlite folders to grep, or PostgreSQL schemas to dump. */
@@ -88,6 +91,7 @@ export async function openCanaryStores(
   }
   return {
     main,
+    keyStore,
     keys: new PersonKeysService(new PersonKeysRepository(keyStore.db), provider),
     keyStoreRowsAsText: async () =>
       (await keyStore.db.selectFrom('person_keys').selectAll().execute()).map((row) =>

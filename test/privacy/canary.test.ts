@@ -7,12 +7,18 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { AuditEventRejected, recordAuditEvent } from '../../src/audit/audit.service.ts';
+import { applicationFlows } from '../../src/flow/application-flows.ts';
+import { pageByKey, setAnswer } from '../../src/flow/flow.ts';
+import type { FlowAnswers } from '../../src/flow/flow-definition.ts';
 import { createLogger } from '../../src/logger.ts';
 import { BlindIndexer } from '../../src/privacy/blind-index.ts';
 import { LocalKeyProvider } from '../../src/privacy/local-key-provider.ts';
 import { sealedRecord } from '../../src/privacy/sealed-record.ts';
 import { testApp } from '../support/app.ts';
 import { testEngines } from '../support/engines.ts';
+import { testServices } from '../support/services.ts';
+import { testOrganisation } from '../support/staff.ts';
+import { formFor, Visitor } from '../support/visitor.ts';
 import { type CanaryStores, openCanaryStores } from './canary-stores.ts';
 
 /**
@@ -122,6 +128,15 @@ async function findPgDump(): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** A program's example answers with the canary's name, birth date and phone in them. */
+function canaryAnswers(example: FlowAnswers): FlowAnswers {
+  let answers = setAnswer(example, 'applicant.givenName', canary.givenName);
+  answers = setAnswer(answers, 'applicant.familyName', canary.familyName);
+  answers = setAnswer(answers, 'applicant.phone', canary.phone);
+  const birthPath = 'birthDate' in answers ? 'birthDate' : 'applicant.birthDate';
+  return setAnswer(answers, birthPath, canary.birthDate);
 }
 
 function filesUnder(directory: string): string[] {
@@ -267,7 +282,8 @@ for (const engine of testEngines()) {
         .map(encodeURIComponent)
         .join('/');
       const metricsToken = randomBytes(32).toString('hex');
-      const web = testApp({ database: stores.main, config: { metricsToken } });
+      const { services, rules } = testServices(stores.main, stores.keyStore);
+      const web = testApp({ database: stores.main, services, rules, config: { metricsToken } });
       logs = web.logs;
       const csrfCookie = `belong_csrf=${randomBytes(32).toString('base64url')}`;
       const form = { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie };
@@ -328,6 +344,73 @@ for (const engine of testEngines()) {
           text: `${headers.join('\n')}\n\n${await response.text()}`,
         });
       }
+      // The canary applies for every program, through the partner API and
+      // through the pages a person fills in, then checks the status. An
+      // organisation takes the cases, so they can be exported below.
+      const exportingOrganisation = await testOrganisation(stores.main.db, [
+        ...applicationFlows.keys(),
+      ]);
+      for (const [program, { exampleAnswers }] of applicationFlows) {
+        const answers = canaryAnswers(exampleAnswers);
+        const created = await web.app.request('http://localhost/api/v1/applications', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': `canary-${program}` },
+          body: JSON.stringify({ program, answers }),
+        });
+        const text = await created.text();
+        exchanges.push({ label: `API application, ${program}`, status: created.status, text });
+        assert.equal(created.status, 201, text);
+        const receipt = JSON.parse(text) as { reference: string; claimCode: string };
+        const status = await web.app.request(
+          `http://localhost/api/v1/applications/${receipt.reference}`,
+          { headers: { 'x-claim-code': receipt.claimCode } },
+        );
+        exchanges.push({
+          label: `API status, ${program}`,
+          status: status.status,
+          text: await status.text(),
+        });
+        assert.equal(status.status, 200);
+      }
+      const visitor = new Visitor(web.app);
+      const tps = applicationFlows.get('tps');
+      assert.ok(tps);
+      await visitor.get('/en/apply/tps');
+      await visitor.post('/en/apply/tps/start', {});
+      for (let step = 0; step < 40 && !visitor.url.endsWith('/check-answers'); step++) {
+        const page = pageByKey(tps.flow, visitor.url.split('?')[0]?.split('/').at(-1) ?? '');
+        assert.ok(page, visitor.url);
+        await visitor.post(visitor.formAction(), formFor(page, canaryAnswers(tps.exampleAnswers)));
+        // The page after the last question is check your answers, the one page
+        // that shows a person their own answers: it is checked apart, above.
+        if (!visitor.url.endsWith('/check-answers')) {
+          exchanges.push({
+            label: `form page ${page.key}`,
+            status: visitor.status,
+            text: visitor.html,
+          });
+        }
+      }
+      // Check your answers shows the canary back to the canary: that page is theirs.
+      assert.match(visitor.html, new RegExp(canary.familyName));
+      await visitor.post('/en/apply/tps/check-answers', { declaration: 'yes' });
+      exchanges.push({ label: 'form confirmation', status: visitor.status, text: visitor.html });
+      assert.match(visitor.url, /\/confirmation$/);
+
+      // A supervisor's export without personal columns holds no canary; the
+      // one with them does, and is the only place it may.
+      const supervisor = {
+        staffId: randomUUID(),
+        memberships: [{ organisationId: exportingOrganisation, role: 'supervisor' as const }],
+      };
+      const exported = await services.exports.exportCsv(supervisor, exportingOrganisation);
+      assert.ok(exported.rows >= applicationFlows.size, 'the canary’s cases are exported');
+      exchanges.push({ label: 'CSV export, no personal columns', status: 200, text: exported.csv });
+      const personal = await services.exports.exportCsv(supervisor, exportingOrganisation, {
+        personal: true,
+      });
+      assert.match(personal.csv, new RegExp(canary.familyName), 'the personal export needs them');
+
       // Scraped last, so every request above is counted in it.
       const scrape = await web.app.request('http://localhost/metrics', {
         headers: { authorization: `Bearer ${metricsToken}` },

@@ -47,7 +47,7 @@ export interface AxeViolation {
  * Runs in the page: axe's results hold DOM-free data only (selectors, HTML
  * snippets), reduced here to plain values so they cross back to Node intact.
  */
-const runAxe = `(async () => {
+const axeRun = `(async () => {
   const results = await axe.run(document, {
     runOnly: { type: 'tag', values: ${JSON.stringify(wcagTags)} },
     resultTypes: ['violations'],
@@ -71,8 +71,18 @@ const runAxe = `(async () => {
  * without turning the policy off (`bypassCSP`) for the test.
  */
 export async function checkAccessibility(page: Page): Promise<AxeViolation[]> {
+  await loadAxe(page);
+  return runAxe(page);
+}
+
+/** Injects axe-core into the page (see checkAccessibility); it stays until the window goes. */
+export async function loadAxe(page: Page): Promise<void> {
   await page.evaluate(`${axeSource};\nundefined`);
-  return page.evaluate<AxeViolation[]>(runAxe);
+}
+
+/** Runs axe, already loaded by `loadAxe`, on the page's document as it is now. */
+export function runAxe(page: Page): Promise<AxeViolation[]> {
+  return page.evaluate<AxeViolation[]>(axeRun);
 }
 
 /** Violations as readable lines: rule, impact, what it asks, and each failing element. */

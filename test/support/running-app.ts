@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { testConfig } from '../../src/config.ts';
+import type { DatabaseHandle } from '../../src/db/database.ts';
 import { ensureTemplate } from '../../src/db/pglite-template.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startServer } from '../../src/web/server.ts';
@@ -9,6 +10,8 @@ import { startServer } from '../../src/web/server.ts';
 export interface RunningApp {
   /** Where the app listens, e.g. `http://localhost:41234`, without a trailing slash. */
   url: string;
+  /** The server's own database, for a test to count what a journey stored. */
+  database: DatabaseHandle;
   /** Stops the server, closes its database and removes its temporary folder. */
   stop(): Promise<void>;
 }
@@ -26,6 +29,7 @@ export async function startRunningApp(): Promise<RunningApp> {
     });
     return {
       url: server.url,
+      database: server.database,
       stop: async () => {
         try {
           await server.stop();

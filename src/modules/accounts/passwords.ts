@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { normalisePassword } from './password-policy.ts';
 
 /**
  * argon2id at OWASP's recommended minimum (m = 19 MiB, t = 2, p = 1), which is
@@ -10,11 +11,24 @@ import { hash, verify } from '@node-rs/argon2';
 const argon2Options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, argon2Options);
+  return hash(normalisePassword(password), argon2Options);
 }
 
 export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
-  return verify(passwordHash, password);
+  return verify(passwordHash, normalisePassword(password));
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Verifies a password against a hash nobody's password matches, so that
+ * signing in with an unknown email (or a locked account) takes as long as
+ * a wrong password and the timing does not tell which emails have accounts.
+ */
+export async function verifyNothing(password: string): Promise<false> {
+  dummyHash ??= hash(generateOneTimePassword(), argon2Options);
+  await verify(await dummyHash, normalisePassword(password));
+  return false;
 }
 
 // No 0/O, 1/l/I: a one-time password is read off a screen and typed by hand.

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { applicationFlows } from '../../flow/application-flows.ts';
 import { AccountsService } from '../accounts/accounts.service.ts';
 
 export const demoOrganisation = {
@@ -26,6 +27,18 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeedResult> {
     demoOrganisation.slug,
     demoOrganisation.name,
   );
+  // The demo organisation takes every program's applications, so an
+  // application sent on a fresh `npm start` lands in its queue.
+  await db
+    .insertInto('organisation_programs')
+    .values(
+      [...applicationFlows.keys()].map((program) => ({
+        organisation_id: organisation.id,
+        program,
+      })),
+    )
+    .onConflict((conflict) => conflict.doNothing())
+    .execute();
   const staff = await accounts.createStaffWithOneTimePassword({
     email: demoStaffEmail,
     displayName: 'Demo administrator',

@@ -42,7 +42,24 @@ export function BaseLayout(props: LayoutProps) {
         </a>
         <SiteHeader t={t} site={site} path={path} />
         <main id="main-content" class="usa-section" tabindex={-1}>
-          <div class="grid-container">{props.children}</div>
+          <div class="grid-container">
+            {t.locale === 'en' ? null : (
+              // Every language but the source is machine-drafted until
+              // people who speak it have reviewed it (issue 5, item 8).
+              <p class="belong-translation-notice">
+                {t.t('feedback.machineNotice')}{' '}
+                <a
+                  href={localePath(
+                    t.locale,
+                    `/translation-report?page=${encodeURIComponent(path)}`,
+                  )}
+                >
+                  {t.t('feedback.reportLink')}
+                </a>
+              </p>
+            )}
+            {props.children}
+          </div>
         </main>
         <SiteFooter t={t} />
       </body>

@@ -1,0 +1,242 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { before, it } from 'node:test';
+import fc from 'fast-check';
+import { testApp } from '../../../test/support/app.ts';
+import { describeEachEngine } from '../../../test/support/engines.ts';
+import { testServices } from '../../../test/support/services.ts';
+import { signedInStaff, testOrganisation } from '../../../test/support/staff.ts';
+import { Visitor } from '../../../test/support/visitor.ts';
+import { type StaffRole, staffRoles } from '../../db/schema.ts';
+import { may } from '../../modules/casework/permissions.ts';
+import { exampleAnswers as tpsExample } from '../../programs/tps/flow.ts';
+import type { AppServices } from '../app-services.ts';
+
+type App = ReturnType<typeof testApp>['app'];
+
+describeEachEngine(
+  'casework console',
+  (database, _engine, keyStore) => {
+    let app: App;
+    let services: AppServices;
+    let organisationId: string;
+    const cookies = new Map<StaffRole, string>();
+
+    before(async () => {
+      const built = testServices(database(), keyStore());
+      services = built.services;
+      app = testApp({ database: database(), services, rules: built.rules }).app;
+      organisationId = await testOrganisation(database().db, ['tps']);
+      for (const role of staffRoles) {
+        cookies.set(
+          role,
+          (await signedInStaff(database().db, services, { organisationId, role })).cookie,
+        );
+      }
+    });
+
+    const visitor = (role: StaffRole) => {
+      const v = new Visitor(app);
+      const [name, value] = (cookies.get(role) ?? '').split('=');
+      v.cookies.set(name ?? '', value ?? '');
+      return v;
+    };
+
+    it('walks every role through every console route, as the permission table says', async () => {
+      const receipt = await services.applications.submitApi('tps', tpsExample, randomUUID(), 'es');
+      const routes: {
+        method: 'GET' | 'POST';
+        path: string;
+        action: Parameters<typeof may>[1];
+        form?: Record<string, string>;
+      }[] = [
+        {
+          method: 'GET',
+          path: `/en/staff/queue?organisation=${organisationId}`,
+          action: 'queue.view',
+        },
+        { method: 'GET', path: `/en/staff/cases/${receipt.caseId}`, action: 'case.view' },
+        {
+          method: 'GET',
+          path: `/en/staff/export.csv?organisation=${organisationId}`,
+          action: 'export.cases',
+        },
+        {
+          method: 'GET',
+          path: `/en/staff/export.csv?organisation=${organisationId}&personal=1`,
+          action: 'export.cases_personal',
+        },
+        {
+          method: 'POST',
+          path: `/en/staff/cases/${receipt.caseId}/note`,
+          action: 'case.note',
+          form: { text: 'Called the applicant.' },
+        },
+      ];
+      for (const role of staffRoles) {
+        for (const route of routes) {
+          const v = visitor(role);
+          if (route.method === 'GET') {
+            await v.get(route.path);
+          } else {
+            await v.get(`/en/staff/queue?organisation=${organisationId}`);
+            const token = /name="_csrf" value="([^"]+)"/.exec(v.html)?.[1] ?? '';
+            await v.post(route.path, { _csrf: token, ...route.form });
+          }
+          const allowed = may(role, route.action);
+          assert.equal(
+            v.status < 400,
+            allowed,
+            `${role} ${route.method} ${route.path} → ${v.status} (allowed: ${allowed})`,
+          );
+          if (!allowed)
+            assert.ok([403, 404].includes(v.status), `${role} ${route.path}: ${v.status}`);
+        }
+      }
+    });
+
+    it('signs nobody in by address alone: every console route needs a session', async () => {
+      const anonymous = new Visitor(app);
+      await anonymous.get(`/en/staff/queue?organisation=${organisationId}`);
+      assert.match(anonymous.url, /\/staff\/sign-in$/);
+      const post = await app.request(`/en/staff/queue/claim?organisation=${organisationId}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: 'belong_csrf=x' },
+        body: '_csrf=x',
+      });
+      assert.ok(post.status >= 400 && post.status < 500);
+    });
+
+    it('claims the next case, asks for information the applicant sees, decides, and writes the letter in Spanish', async () => {
+      const receipt = await services.applications.submitApi('tps', tpsExample, randomUUID(), 'es');
+      const worker = visitor('caseworker');
+      for (let guard = 0; guard < 20; guard++) {
+        await worker.get(`/en/staff/queue?organisation=${organisationId}`);
+        const token = /name="_csrf" value="([^"]+)"/.exec(worker.html)?.[1] ?? '';
+        await worker.post(`/en/staff/queue/claim?organisation=${organisationId}`, { _csrf: token });
+        if (worker.url.endsWith(receipt.caseId)) break;
+      }
+      assert.ok(worker.url.endsWith(`/staff/cases/${receipt.caseId}`), worker.url);
+      assert.match(worker.html, /José/, 'the caseworker reads the answers');
+      const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+      await worker.post(`/en/staff/cases/${receipt.caseId}/request-info`, {
+        message: 'Traiga su pasaporte.',
+        dueOn: due,
+      });
+      const status = await services.applications.status(receipt.reference, receipt.claimCode);
+      assert.deepEqual(status.infoRequests, [{ message: 'Traiga su pasaporte.', dueOn: due }]);
+      await worker.post(`/en/staff/cases/${receipt.caseId}/received`, {});
+      const rule = /name="reasons" value="([^"]+)"/.exec(worker.html)?.[1];
+      await worker.post(`/en/staff/cases/${receipt.caseId}/decide`, [
+        ['outcome', 'approved'],
+        ...(rule ? ([['reasons', rule]] as [string, string][]) : []),
+        ['text', 'Felicidades.'],
+      ]);
+      assert.equal(worker.status, 200);
+      await worker.get(`/en/staff/cases/${receipt.caseId}/letter`);
+      assert.equal(worker.status, 200);
+      assert.match(worker.html, /lang="es"/);
+      assert.match(worker.html, /Felicidades\./);
+      assert.match(worker.html, /José Example/);
+    });
+
+    it('answers fuzzed input on every casework form with a 2xx, 3xx or coded 4xx, never a 5xx', async () => {
+      const receipt = await services.applications.submitApi('tps', tpsExample, randomUUID(), 'en');
+      const supervisor = visitor('supervisor');
+      await supervisor.get(`/en/staff/cases/${receipt.caseId}`);
+      const token = /name="_csrf" value="([^"]+)"/.exec(supervisor.html)?.[1] ?? '';
+      const cookie = [...supervisor.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+      const forms = ['request-info', 'received', 'decide', 'advance', 'note'];
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...forms),
+          fc.dictionary(
+            fc.constantFrom('message', 'dueOn', 'outcome', 'reasons', 'text', 'to', 'x'),
+            fc.oneof(
+              fc.string({ maxLength: 3000 }),
+              fc.date().map((d) => (Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10))),
+            ),
+          ),
+          fc.constantFrom(receipt.caseId, randomUUID(), 'not-a-uuid', '../../etc'),
+          async (form, fields, caseId) => {
+            const body = new URLSearchParams({ _csrf: token, ...fields });
+            const response = await app.request(
+              `/en/staff/cases/${encodeURIComponent(caseId)}/${form}`,
+              {
+                method: 'POST',
+                headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+                body: body.toString(),
+              },
+            );
+            assert.ok(
+              response.status < 500,
+              `${form} ${JSON.stringify(fields)} → ${response.status}`,
+            );
+          },
+        ),
+        { numRuns: 120 },
+      );
+    });
+
+    it('confirms a bulk action with its count before it acts', async () => {
+      const receipts = await Promise.all(
+        [1, 2].map(() => services.applications.submitApi('tps', tpsExample, randomUUID(), 'en')),
+      );
+      const supervisor = visitor('supervisor');
+      await supervisor.get(`/en/staff/queue?organisation=${organisationId}`);
+      const ids = [...supervisor.html.matchAll(/name="case" value="([^"]+)"/g)].map(
+        (m) => m[1] as string,
+      );
+      const chosen = receipts.map((receipt) => receipt.caseId);
+      assert.ok(
+        chosen.every((id) => ids.includes(id)),
+        'each case has a checkbox',
+      );
+      const action = `/en/staff/queue/bulk?organisation=${organisationId}`;
+      await supervisor.post(action, [
+        ['kind', 'assign'],
+        ...chosen.map((id) => ['case', id] as [string, string]),
+      ]);
+      assert.match(supervisor.html, /assign 2 cases to yourself/);
+      const before = await database()
+        .db.selectFrom('cases')
+        .select('assigned_to')
+        .where('id', 'in', chosen)
+        .execute();
+      assert.deepEqual(
+        before.map((row) => row.assigned_to),
+        [null, null],
+        'nothing happens before the confirmation',
+      );
+      await supervisor.post(action, []);
+      assert.match(supervisor.html, /Done: 2 cases/);
+      const after = await database()
+        .db.selectFrom('cases')
+        .select('assigned_to')
+        .where('id', 'in', chosen)
+        .execute();
+      assert.ok(after.every((row) => row.assigned_to !== null));
+    });
+
+    it('runs a clinic: a navigator moves an applicant through the stations', async () => {
+      const receipt = await services.applications.submitApi('tps', tpsExample, randomUUID(), 'en');
+      const navigator = visitor('navigator');
+      await navigator.get(`/en/staff/cases/${receipt.caseId}`);
+      assert.match(navigator.html, /Start clinic mode/);
+      await navigator.post(`/en/staff/cases/${receipt.caseId}/station`, []);
+      assert.match(navigator.url, /\/staff\/clinic$/);
+      assert.match(navigator.html, new RegExp(`Move ${receipt.reference} to Preparation`));
+      await navigator.post(`/en/staff/cases/${receipt.caseId}/station`, []);
+      const row = await database()
+        .db.selectFrom('cases')
+        .select('station')
+        .where('id', '=', receipt.caseId)
+        .executeTakeFirstOrThrow();
+      assert.equal(row.station, 'preparation');
+      const organiser = visitor('organiser');
+      await organiser.get('/en/staff/clinic');
+      assert.equal(organiser.status, 403);
+    });
+  },
+  { keyStore: true },
+);
