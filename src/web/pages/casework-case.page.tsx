@@ -258,7 +258,9 @@ export function CaseworkCasePage(props: {
 
       {detail.outcome ? (
         <p>
-          <a href={`${base}/letter`}>{t.t('casework.letterLink')}</a>
+          <a class="usa-button usa-button--outline" href={`${base}/letter`}>
+            {t.t('casework.letterLink')}
+          </a>
         </p>
       ) : null}
 
