@@ -185,6 +185,18 @@ export function caseworkRoutes(deps: CaseworkRouteDependencies) {
       const selected =
         form.case === undefined ? [] : Array.isArray(form.case) ? form.case : [form.case];
       const caseIds = selected.filter((id) => uuid.test(id));
+      // The confirmation page is itself part of the action: refuse it to a
+      // role that may not take the action, before showing any count.
+      const roles = staff.memberships
+        .filter((membership) => membership.organisationId === organisationId)
+        .map((membership) => membership.role);
+      const permission =
+        kind === 'assign'
+          ? 'case.bulk_assign'
+          : kind === 'approve'
+            ? 'case.bulk_approve'
+            : 'case.bulk_request_info';
+      if (!mayAny(roles, permission)) throw new AppError('BLG_FORBIDDEN');
       if (caseIds.length === 0) return showQueue(c, false, { bulkNoneSelected: true });
       const message = single(form, 'message') ?? '';
       const dueOn = single(form, 'dueOn') ?? '';
