@@ -195,18 +195,41 @@ describeEachEngine(
       assert.match(worker.html, /José Example/);
     });
 
-    it('answers fuzzed input on every casework form with a 2xx, 3xx or coded 4xx, never a 5xx', async () => {
+    it('answers fuzzed input on every console form with a 2xx, 3xx or coded 4xx, never a 5xx', async () => {
       const receipt = await services.applications.submitApi('tps', tpsExample, randomUUID(), 'en');
       const supervisor = visitor('supervisor');
       await supervisor.get(`/en/staff/cases/${receipt.caseId}`);
       const token = /name="_csrf" value="([^"]+)"/.exec(supervisor.html)?.[1] ?? '';
       const cookie = [...supervisor.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-      const forms = ['request-info', 'received', 'decide', 'advance', 'note'];
+      // Every form of the console: per case, and the queue's claim and bulk forms.
+      const forms = [
+        'request-info',
+        'received',
+        'decide',
+        'advance',
+        'note',
+        'station',
+        'claim',
+        'bulk',
+      ];
       await fc.assert(
         fc.asyncProperty(
           fc.constantFrom(...forms),
           fc.dictionary(
-            fc.constantFrom('message', 'dueOn', 'outcome', 'reasons', 'text', 'to', 'x'),
+            fc.constantFrom(
+              'message',
+              'dueOn',
+              'outcome',
+              'reasons',
+              'text',
+              'to',
+              'station',
+              'kind',
+              'case',
+              'confirm',
+              'return',
+              'x',
+            ),
             fc.oneof(
               fc.string({ maxLength: 3000 }),
               fc.date().map((d) => (Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10))),
@@ -215,14 +238,15 @@ describeEachEngine(
           fc.constantFrom(receipt.caseId, randomUUID(), 'not-a-uuid', '../../etc'),
           async (form, fields, caseId) => {
             const body = new URLSearchParams({ _csrf: token, ...fields });
-            const response = await app.request(
-              `/en/staff/cases/${encodeURIComponent(caseId)}/${form}`,
-              {
-                method: 'POST',
-                headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-                body: body.toString(),
-              },
-            );
+            const path =
+              form === 'claim' || form === 'bulk'
+                ? `/en/staff/queue/${form}?organisation=${encodeURIComponent(caseId === receipt.caseId ? organisationId : caseId)}`
+                : `/en/staff/cases/${encodeURIComponent(caseId)}/${form}`;
+            const response = await app.request(path, {
+              method: 'POST',
+              headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+              body: body.toString(),
+            });
             assert.ok(
               response.status < 500,
               `${form} ${JSON.stringify(fields)} → ${response.status}`,
