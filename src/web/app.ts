@@ -8,6 +8,7 @@ import { AppError } from '../errors.ts';
 import { splitLocalePrefix } from '../i18n/negotiate.ts';
 import { Translations } from '../i18n/translator.ts';
 import { createLogger, type Logger } from '../logger.ts';
+import { ProcessingTimesService } from '../modules/casework/processing-times.service.ts';
 import { TranslationReportsService } from '../modules/feedback/translation-reports.service.ts';
 import type { RulesService } from '../modules/rules/rules.service.ts';
 import type { AppEnv } from './app-env.ts';
@@ -125,6 +126,9 @@ export function buildApp(config: Config, dependencies: AppDependencies = {}) {
         staffAuth: dependencies.services.staffAuth,
         rules: dependencies.rules,
         translations,
+        ...(dependencies.database
+          ? { processingTimes: new ProcessingTimesService(dependencies.database.db) }
+          : {}),
       }),
     );
   }

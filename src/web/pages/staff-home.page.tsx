@@ -1,5 +1,6 @@
 import type { StaffRole } from '../../db/schema.ts';
 import type { MessageKey } from '../../i18n/message-key.ts';
+import { localePath } from '../../i18n/negotiate.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import type { StaffProfile } from '../../modules/accounts/staff-auth.service.ts';
 import { csrfFieldName } from '../middleware/csrf.ts';
@@ -36,8 +37,8 @@ function PostButton(props: {
 }
 
 /**
- * `/staff`: who is signed in, in which organisations, with which role. The
- * casework console (queues, review) comes in later parts of issue 6.
+ * `/staff`: who is signed in, in which organisations, with which role, and
+ * the way into the console: queue, clinic, processing times.
  */
 export function StaffHomePage(props: {
   t: Translator;
@@ -51,6 +52,17 @@ export function StaffHomePage(props: {
     <>
       <h1>{t.t('staff.homeTitle')}</h1>
       <p>{t.t('staff.homeSignedInAs', { name: profile.displayName, email: profile.email })}</p>
+      <ul class="usa-list">
+        <li>
+          <a href={localePath(t.locale, '/staff/queue')}>{t.t('casework.queueTitle')}</a>
+        </li>
+        <li>
+          <a href={localePath(t.locale, '/staff/clinic')}>{t.t('casework.clinicTitle')}</a>
+        </li>
+        <li>
+          <a href={localePath(t.locale, '/staff/processing-times')}>{t.t('impact.title')}</a>
+        </li>
+      </ul>
       <h2>{t.t('staff.homeMemberships')}</h2>
       {profile.memberships.length === 0 ? (
         <p>{t.t('staff.homeNoMemberships')}</p>

@@ -122,6 +122,7 @@ describeEachEngine(
           form: [['station', 'screening']],
         },
         { method: 'GET', path: `/en/staff/clinic?${org}`, action: 'clinic.move' },
+        { method: 'GET', path: '/en/staff/processing-times', action: 'processing_times.view' },
         { method: 'GET', path: `/en/staff/export.csv?${org}`, action: 'export.cases' },
         {
           method: 'GET',

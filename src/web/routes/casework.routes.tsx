@@ -19,6 +19,7 @@ import type {
   StaffContext,
 } from '../../modules/casework/casework.service.ts';
 import { mayAny } from '../../modules/casework/permissions.ts';
+import type { ProcessingTimesService } from '../../modules/casework/processing-times.service.ts';
 import { evaluationToJson } from '../../modules/rules/evaluation-json.ts';
 import type { RulesService } from '../../modules/rules/rules.service.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -30,6 +31,7 @@ import { type CaseActions, CaseworkCasePage } from '../pages/casework-case.page.
 import { CaseworkClinicPage } from '../pages/casework-clinic.page.tsx';
 import { CaseworkLetterPage } from '../pages/casework-letter.page.tsx';
 import { CaseworkQueuePage } from '../pages/casework-queue.page.tsx';
+import { ProcessingTimesPage } from '../pages/impact-processing-times.page.tsx';
 import { renderPage } from '../render.ts';
 import { respond } from '../response-headers.ts';
 
@@ -39,6 +41,8 @@ export interface CaseworkRouteDependencies {
   staffAuth: StaffAuthService;
   rules: RulesService;
   translations: Translations;
+  /** The same aggregate figures as the public page, fresh for staff. */
+  processingTimes?: ProcessingTimesService;
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -148,6 +152,19 @@ export function caseworkRoutes(deps: CaseworkRouteDependencies) {
     .use('/staff/cases/*', requireStaff(deps.staffAuth))
     .use('/staff/export.csv', requireStaff(deps.staffAuth))
     .use('/staff/clinic', requireStaff(deps.staffAuth))
+    .use('/staff/processing-times', requireStaff(deps.staffAuth))
+    .get('/staff/processing-times', async (c) => {
+      const staff = staffOf(c);
+      const roles = staff.memberships.map((membership) => membership.role);
+      if (!mayAny(roles, 'processing_times.view')) throw new AppError('BLG_FORBIDDEN');
+      const t = c.get('translator');
+      const report = deps.processingTimes ? await deps.processingTimes.report() : undefined;
+      return page(
+        c,
+        t.t('impact.title'),
+        <ProcessingTimesPage t={t} {...(report ? { report } : {})} />,
+      );
+    })
     .get('/staff/clinic', async (c) => {
       const staff = staffOf(c);
       const board = await casework.clinicBoard(staff, organisationOf(c, staff));
