@@ -168,7 +168,7 @@ export function fontRuns(text: string): { subset: Subset; text: string }[] {
   return runs;
 }
 
-interface Style {
+export interface Style {
   size: number;
   weight?: Weight;
   color?: string;
@@ -183,12 +183,24 @@ export interface SummaryPdfOptions {
   compress?: boolean;
 }
 
-/** The summary as PDF bytes, in the translator's language. */
-export async function summaryPdf(
+/** Where text goes in a PDF being written: `write` lays out and wraps one paragraph. */
+export interface PdfWriter {
+  document: PDFKit.PDFDocument;
+  write(text: string, style: Style): void;
+  /** Finishes the document and resolves with its bytes. */
+  end(): Promise<Buffer>;
+}
+
+/**
+ * A LETTER-size PDF in the translator's language with Belong's fonts, and a
+ * `write` that sets a paragraph in them (see `pdfCanShow` for the scripts
+ * they cover). The summary and the decision letter are both written with it.
+ */
+export function createPdfWriter(
   t: Translator,
-  summary: ApplicationSummary,
-  options: SummaryPdfOptions = {},
-): Promise<Buffer> {
+  title: string,
+  options: { compress?: boolean } = {},
+): PdfWriter {
   const { files } = fonts();
   const document = new PDFDocument({
     size: 'LETTER',
@@ -196,7 +208,7 @@ export async function summaryPdf(
     compress: options.compress ?? true,
     lang: t.locale === 'en-XA' ? 'en' : t.locale,
     displayTitle: true,
-    info: { Title: `${t.t('documents.title')}: ${summary.program}`, Creator: 'Belong' },
+    info: { Title: title, Creator: 'Belong' },
     pdfVersion: '1.7',
   });
   for (const [name, font] of files) {
@@ -274,6 +286,27 @@ export async function summaryPdf(
     document.moveDown(style.gap ?? 0.2);
   };
 
+  return {
+    document,
+    write,
+    end: () => {
+      document.end();
+      return done;
+    },
+  };
+}
+
+/** The summary as PDF bytes, in the translator's language. */
+export async function summaryPdf(
+  t: Translator,
+  summary: ApplicationSummary,
+  options: SummaryPdfOptions = {},
+): Promise<Buffer> {
+  const { document, write, end } = createPdfWriter(
+    t,
+    `${t.t('documents.title')}: ${summary.program}`,
+    options.compress === undefined ? {} : { compress: options.compress },
+  );
   if (options.note) {
     write(options.note, { size: 10, weight: '700', color: '#8b0a03', gap: 0.8 });
   }
@@ -319,6 +352,5 @@ export async function summaryPdf(
     }
     document.moveDown(0.3);
   }
-  document.end();
-  return done;
+  return end();
 }

@@ -194,6 +194,16 @@ describeEachEngine(
       assert.match(worker.html, /lang="es"/);
       assert.match(worker.html, /Felicidades\./);
       assert.match(worker.html, /José Example/);
+      const pdf = await app.request(`/en/staff/cases/${receipt.caseId}/letter.pdf`, {
+        headers: {
+          cookie: [...worker.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+        },
+      });
+      assert.equal(pdf.status, 200);
+      assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+      assert.equal(pdf.headers.get('cache-control'), 'no-store');
+      const bytes = Buffer.from(await pdf.arrayBuffer());
+      assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
     });
 
     it('answers fuzzed input on every console form with a 2xx, 3xx or coded 4xx, never a 5xx', async () => {

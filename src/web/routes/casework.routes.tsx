@@ -32,6 +32,8 @@ import { CaseworkClinicPage } from '../pages/casework-clinic.page.tsx';
 import { CaseworkLetterPage } from '../pages/casework-letter.page.tsx';
 import { CaseworkQueuePage } from '../pages/casework-queue.page.tsx';
 import { ProcessingTimesPage } from '../pages/impact-processing-times.page.tsx';
+import { letterPdf } from '../pdf/letter-pdf.ts';
+import { pdfCanShow } from '../pdf/summary-pdf.ts';
 import { renderPage } from '../render.ts';
 import { respond } from '../response-headers.ts';
 
@@ -105,6 +107,36 @@ export function caseworkRoutes(deps: CaseworkRouteDependencies) {
   };
   const page = (c: Context<AppEnv>, title: string, body: Child) =>
     renderPage(c, { title, body, linkPath: '/staff' });
+
+  /** The decision letter's content, in the applicant's language (or `override`). */
+  const loadLetter = async (c: Context<AppEnv>, override?: Translator) => {
+    const staff = staffOf(c);
+    const detail = await casework.view(staff, caseIdOf(c));
+    if (!detail.outcome || !detail.answers) throw new AppError('BLG_CASE_NOT_FOUND');
+    // The letter is in the applicant's language, whatever the caseworker reads.
+    const letterT =
+      override ??
+      deps.translations.for(isSupportedLocale(detail.language) ? detail.language : 'en');
+    const decision = [...detail.events].reverse().find((event) => event.kind === 'decision');
+    const evaluation = evaluate(deps.rules, detail, detail.answers, letterT);
+    const chosen = new Set(decision?.reasonCodes ?? []);
+    const names = await casework.organisationNames([detail.organisationId]);
+    const given = getAnswer(detail.answers, 'applicant.givenName');
+    const family = getAnswer(detail.answers, 'applicant.familyName');
+    return {
+      letterT,
+      letter: {
+        reference: detail.reference,
+        program: detail.program,
+        outcome: detail.outcome,
+        name: [given, family].filter((part) => typeof part === 'string').join(' '),
+        reasons: (evaluation?.reasons ?? []).filter((reason) => chosen.has(reason.rule)),
+        text: decision?.text ?? null,
+        decidedAt: decision?.at ?? new Date(),
+        organisation: names.get(detail.organisationId) ?? '',
+      },
+    };
+  };
 
   const showQueue = async (
     c: Context<AppEnv>,
@@ -321,35 +353,44 @@ export function caseworkRoutes(deps: CaseworkRouteDependencies) {
       return back(c, caseIdOf(c));
     })
     .get('/staff/cases/:id/letter', async (c) => {
-      const staff = staffOf(c);
-      const detail = await casework.view(staff, caseIdOf(c));
-      if (!detail.outcome || !detail.answers) throw new AppError('BLG_CASE_NOT_FOUND');
-      // The letter is in the applicant's language, whatever the caseworker reads.
-      const letterT = deps.translations.for(
-        isSupportedLocale(detail.language) ? detail.language : 'en',
-      );
-      const decision = [...detail.events].reverse().find((event) => event.kind === 'decision');
-      const evaluation = evaluate(deps.rules, detail, detail.answers, letterT);
-      const chosen = new Set(decision?.reasonCodes ?? []);
-      const names = await casework.organisationNames([detail.organisationId]);
-      const given = getAnswer(detail.answers, 'applicant.givenName');
-      const family = getAnswer(detail.answers, 'applicant.familyName');
+      const { letter, letterT } = await loadLetter(c);
       return renderPage(c, {
         title: letterT.t('casework.letterTitle'),
         linkPath: '/staff',
         body: (
-          <CaseworkLetterPage
-            t={letterT}
-            reference={detail.reference}
-            program={detail.program}
-            outcome={detail.outcome}
-            name={[given, family].filter((part) => typeof part === 'string').join(' ')}
-            reasons={(evaluation?.reasons ?? []).filter((reason) => chosen.has(reason.rule))}
-            text={decision?.text ?? null}
-            decidedAt={decision?.at ?? new Date()}
-            organisation={names.get(detail.organisationId) ?? ''}
-          />
+          <>
+            <CaseworkLetterPage t={letterT} {...letter} />
+            <p>
+              <a
+                href={localePath(
+                  c.get('translator').locale,
+                  `/staff/cases/${caseIdOf(c)}/letter.pdf`,
+                )}
+              >
+                {c.get('translator').t('casework.letterPdfLink')}
+              </a>
+            </p>
+          </>
         ),
+      });
+    })
+    .get('/staff/cases/:id/letter.pdf', async (c) => {
+      const { letter, letterT } = await loadLetter(c);
+      // Scripts the embedded fonts cannot set get the letter in English,
+      // with a note pointing to the HTML letter, which prints in any script.
+      const shown = pdfCanShow(letterT.locale);
+      const t = shown ? letterT : deps.translations.for('en');
+      const note = shown
+        ? undefined
+        : t.t('casework.letterPdfScriptNote', {
+            address: `${new URL(c.req.url).origin}${localePath(letterT.locale, `/staff/cases/${caseIdOf(c)}/letter`)}`,
+          });
+      const rendered = shown ? letter : { ...letter, ...(await loadLetter(c, t)).letter };
+      const pdf = await letterPdf(t, rendered, note === undefined ? {} : { note });
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="belong-letter-${letter.reference}.pdf"`,
+        'cache-control': 'no-store',
       });
     })
     .get('/staff/export.csv', async (c) => {
