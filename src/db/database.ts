@@ -42,6 +42,15 @@ export async function openDatabaseOf<DB>(
     : openPglite<DB>(options.dataDir);
 }
 
+/**
+ * PostgreSQL's DATE type (oid 1082) as the `YYYY-MM-DD` text it is. Left to
+ * the drivers, node-postgres makes it a Date at local midnight and PGlite a
+ * Date at UTC midnight, so the same day could read back as two different
+ * days depending on the engine and the server's time zone.
+ */
+const dateOid = 1082;
+const keepText = (value: string) => value;
+
 function openPostgres<DB>(databaseUrl: string, options: OpenDatabaseOptions): DatabaseHandle<DB> {
   if (options.schema && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
     throw new Error('schema must be a plain lower-case identifier');
@@ -49,6 +58,12 @@ function openPostgres<DB>(databaseUrl: string, options: OpenDatabaseOptions): Da
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: options.poolSize ?? 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === dateOid
+          ? keepText
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   // An idle client that loses its server must not crash the process; the
@@ -80,7 +95,9 @@ async function openPglite<DB>(dataDir: string): Promise<DatabaseHandle<DB>> {
     }
   }
   try {
-    const pglite = await PGlite.create(inMemory ? undefined : dataDir);
+    const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
+      parsers: { [dateOid]: keepText },
+    });
     const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
     return {
       db,

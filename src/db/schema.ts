@@ -244,8 +244,8 @@ export interface CasesTable {
   language: string;
   channel: 'web' | 'api';
   submitted_at: ColumnType<Date, Date | undefined, never>;
-  /** A date (YYYY-MM-DD), read back as a string or a Date depending on the driver. */
-  decision_due_on: ColumnType<Date | string, string, string>;
+  /** A date, read and written as `YYYY-MM-DD` (src/db/database.ts keeps DATE as text). */
+  decision_due_on: string;
   decided_at: Date | null;
   /** The staff member holding the case (claim-next, assignment). */
   assigned_to: ColumnType<string | null, string | null | undefined, string | null>;
@@ -312,7 +312,8 @@ export interface InfoRequestsTable {
   requested_by: string;
   document_code: string | null;
   message: string;
-  due_on: ColumnType<Date | string, string, string>;
+  /** `YYYY-MM-DD`, as decision_due_on. */
+  due_on: string;
   created_at: CreatedAt;
   answered_at: Date | null;
 }

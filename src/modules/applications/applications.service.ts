@@ -226,7 +226,7 @@ export class ApplicationsService {
       claimCode: claim_code,
       program: row.program,
       status: row.status,
-      decisionDueOn: isoDay(row.decision_due_on),
+      decisionDueOn: row.decision_due_on,
       screeningOutcome: row.screening_outcome,
       replayed,
     };
@@ -304,7 +304,7 @@ export class ApplicationsService {
       ...status,
       infoRequests: requests.map((request) => ({
         message: key ? infoRequestMessage.open(request.message, key, request.id) : '',
-        dueOn: isoDay(request.due_on),
+        dueOn: request.due_on,
       })),
     };
   }
@@ -434,10 +434,6 @@ class LostRace extends Error {
 
 function digest(key: Uint8Array, request: string): string {
   return createHmac('sha256', key).update(request, 'utf8').digest('hex');
-}
-
-function isoDay(value: Date | string): string {
-  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 }
 
 /** The applicant's birth date, where the flows put it. */

@@ -32,10 +32,6 @@ export interface CaseStatusRow {
   infoRequests: { message: string; dueOn: string }[];
 }
 
-function isoDate(value: Date | string): string {
-  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
-}
-
 export class CasesRepository {
   constructor(private readonly db: Kysely<Database> | Transaction<Database>) {}
 
@@ -174,7 +170,7 @@ export class CasesRepository {
       program: row.program,
       status: row.status,
       submittedAt: row.submitted_at,
-      decisionDueOn: isoDate(row.decision_due_on),
+      decisionDueOn: row.decision_due_on,
       decidedAt: row.decided_at,
       claimHash: row.claim_hash,
       caseId: row.id,

@@ -80,7 +80,7 @@ export const infoRequestsHolder: PersonalDataHolder = {
         id: row.id,
         createdAt: row.created_at.toISOString(),
         fields: {
-          dueOn: String(row.due_on).slice(0, 10),
+          dueOn: row.due_on,
           answeredAt: row.answered_at?.toISOString() ?? null,
           message:
             dataKey && row.message ? infoRequestMessage.open(row.message, dataKey, row.id) : null,

@@ -90,10 +90,6 @@ const maxTextLength = 2000;
 /** Most cases one bulk action touches: enough for a clinic day, small enough to confirm. */
 const maxBulk = 200;
 
-function isoDay(value: Date | string): string {
-  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
-}
-
 /**
  * The caseworker's side (issue 6): queues with a clock, claim-next,
  * requests for information, decisions — each checked against the role ×
@@ -214,9 +210,9 @@ export class CaseworkService {
       program: row.program,
       status: row.status,
       submittedAt: row.submitted_at,
-      decisionDueOn: isoDay(row.decision_due_on),
+      decisionDueOn: row.decision_due_on,
       ageDays: Math.floor((now.getTime() - row.submitted_at.getTime()) / dayMs),
-      overdue: isoDay(row.decision_due_on) < today,
+      overdue: row.decision_due_on < today,
       waitingFor:
         row.status === 'info_requested'
           ? 'applicant'
@@ -388,7 +384,7 @@ export class CaseworkService {
       organisationId: row.organisation_id,
       assignedTo: row.assigned_to,
       submittedAt: row.submitted_at,
-      decisionDueOn: isoDay(row.decision_due_on),
+      decisionDueOn: row.decision_due_on,
       language: row.language,
       screeningOutcome: row.screening_outcome,
       rulesVersion: row.rules_version,
@@ -408,7 +404,7 @@ export class CaseworkService {
       infoRequests: requests.map((request) => ({
         id: request.id,
         message: key ? infoRequestMessage.open(request.message, key, request.id) : null,
-        dueOn: isoDay(request.due_on),
+        dueOn: request.due_on,
         answeredAt: request.answered_at,
         documentCode: request.document_code,
       })),
