@@ -49,3 +49,28 @@ export function repeatFormState(
   const wanted = kept.length + (edit.add && kept.length < repeat.max ? 1 : 0);
   return { form: result, itemCount: Math.max(1, wanted) };
 }
+
+/**
+ * The list as the page shows it again after an "add another" or a "remove"
+ * button (fields `add` and `remove`, whose value is the item's index), or
+ * undefined when neither was pressed and the post is an answer to save.
+ */
+export function repeatEditOf(
+  page: FlowPage,
+  form: FormData,
+): { form: FormData; itemCount: number } | undefined {
+  const first = (name: string) => {
+    const value = form[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const add = first('add') !== undefined;
+  const removeText = first('remove');
+  if (!page.repeat || !(add || removeText !== undefined)) return undefined;
+  const remove = removeText !== undefined && /^\d{1,4}$/.test(removeText) ? Number(removeText) : -1;
+  return repeatFormState(page, form, { add, remove });
+}
+
+/** The form as a page shows it back with its errors: a list renumbered, anything else as posted. */
+export function shownForm(page: FlowPage, form: FormData): { form: FormData; itemCount?: number } {
+  return page.repeat ? repeatFormState(page, form) : { form };
+}

@@ -14,7 +14,7 @@ import {
   visiblePages,
 } from '../../flow/flow.ts';
 import type { FieldError, FlowDefinition, FlowPage } from '../../flow/flow-definition.ts';
-import { repeatFormState } from '../../flow/repeat-form.ts';
+import { repeatEditOf, shownForm } from '../../flow/repeat-form.ts';
 import { localePath } from '../../i18n/negotiate.ts';
 import {
   ApplicationInvalid,
@@ -106,6 +106,23 @@ export function applyRoutes(applications: ApplicationsService, rules: RulesServi
   const resumeTarget = (ctx: ApplyContext, draft: DraftView) => {
     const incomplete = firstIncompletePageKey(ctx.flow, draft.answers);
     return draft.caseId ? '/confirmation' : incomplete ? `/${incomplete}` : '/check-answers';
+  };
+
+  /**
+   * The draft and the page an address names, or where to go instead: the
+   * confirmation once sent, the first page to answer when the answers do not
+   * reach this one (the journey comes from the answers).
+   */
+  const visitablePage = async (
+    ctx: ApplyContext,
+  ): Promise<{ draft: DraftView; page: FlowPage } | Response> => {
+    const draft = await requireDraft(ctx);
+    const page = pageByKey(ctx.flow, ctx.c.req.param('page') ?? '');
+    if (!page) throw new AppError('BLG_NOT_FOUND');
+    if (draft.caseId) return redirect(ctx, '/confirmation');
+    if (!canVisit(ctx.flow, draft.answers, page.key))
+      return redirect(ctx, resumeTarget(ctx, draft));
+    return { draft, page };
   };
 
   const showQuestion = (
@@ -299,47 +316,30 @@ export function applyRoutes(applications: ApplicationsService, rules: RulesServi
     })
     .get('/apply/:program/:page', async (c) => {
       const ctx = context(c);
-      const draft = await requireDraft(ctx);
-      const page = pageByKey(ctx.flow, c.req.param('page'));
-      if (!page) throw new AppError('BLG_NOT_FOUND');
-      if (draft.caseId) return redirect(ctx, '/confirmation');
-      // The journey comes from the answers: a page they do not reach cannot be opened.
-      if (!canVisit(ctx.flow, draft.answers, page.key))
-        return redirect(ctx, resumeTarget(ctx, draft));
-      return showQuestion(ctx, draft, page, { change: c.req.query('change') === '1' });
+      const opened = await visitablePage(ctx);
+      if (opened instanceof Response) return opened;
+      return showQuestion(ctx, opened.draft, opened.page, {
+        change: c.req.query('change') === '1',
+      });
     })
     .post('/apply/:program/:page', async (c) => {
       const ctx = context(c);
-      const draft = await requireDraft(ctx);
-      const page = pageByKey(ctx.flow, c.req.param('page'));
-      if (!page) throw new AppError('BLG_NOT_FOUND');
-      if (draft.caseId) return redirect(ctx, '/confirmation');
-      if (!canVisit(ctx.flow, draft.answers, page.key))
-        return redirect(ctx, resumeTarget(ctx, draft));
+      const opened = await visitablePage(ctx);
+      if (opened instanceof Response) return opened;
+      const { draft, page } = opened;
       const change = c.req.query('change') === '1';
       const form = await readForm(c);
-      const add = single(form, 'add') !== undefined;
-      const removeText = single(form, 'remove');
-      if (page.repeat && (add || removeText !== undefined)) {
-        const remove =
-          removeText !== undefined && /^\d{1,4}$/.test(removeText) ? Number(removeText) : -1;
-        const state = repeatFormState(page, form, { add, remove });
+      const edited = repeatEditOf(page, form);
+      if (edited) {
         return showQuestion(ctx, draft, page, {
-          form: state.form,
-          itemCount: state.itemCount,
+          form: edited.form,
+          itemCount: edited.itemCount,
           change,
         });
       }
       const { values, errors } = parsePageForm(page, form);
-      if (errors.length > 0) {
-        const shown = page.repeat ? repeatFormState(page, form) : { form, itemCount: undefined };
-        return showQuestion(ctx, draft, page, {
-          form: shown.form,
-          errors,
-          ...(shown.itemCount === undefined ? {} : { itemCount: shown.itemCount }),
-          change,
-        });
-      }
+      if (errors.length > 0)
+        return showQuestion(ctx, draft, page, { ...shownForm(page, form), errors, change });
       const answers = mergePageAnswers(draft.answers, page, values, ctx.flow);
       await applications.saveAnswers(draft, answers);
       const next = change

@@ -14,7 +14,7 @@ import {
   visiblePages,
 } from '../../flow/flow.ts';
 import type { FieldError, FlowAnswers, FlowPage } from '../../flow/flow-definition.ts';
-import { repeatFormState } from '../../flow/repeat-form.ts';
+import { repeatEditOf, shownForm } from '../../flow/repeat-form.ts';
 import { screenerFlow } from '../../flow/screener-flow.ts';
 import type { MessageKey } from '../../i18n/message-key.ts';
 import { localePath } from '../../i18n/negotiate.ts';
@@ -219,16 +219,12 @@ export const checkRoutes = new Hono<AppEnv>()
     }
     if (single(form, showFieldName) !== undefined) return showQuestion(c, page, carried);
 
-    const add = single(form, 'add') !== undefined;
-    const removeText = single(form, 'remove');
-    if (page.repeat && (add || removeText !== undefined)) {
-      const remove =
-        removeText !== undefined && /^\d{1,4}$/.test(removeText) ? Number(removeText) : -1;
-      const state = repeatFormState(page, form, { add, remove });
-      return showQuestion(c, page, carried, { form: state.form, itemCount: state.itemCount });
+    const edited = repeatEditOf(page, form);
+    if (edited) {
+      return showQuestion(c, page, carried, { form: edited.form, itemCount: edited.itemCount });
     }
 
-    const shown = page.repeat ? repeatFormState(page, form) : { form, itemCount: undefined };
+    const shown = shownForm(page, form);
     const { values, errors } = parsePageForm(page, form);
     if (errors.length > 0) {
       return showQuestion(c, page, carried, {
