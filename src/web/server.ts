@@ -7,7 +7,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import type { Logger } from '../logger.ts';
 import { JobsRepository } from '../modules/jobs/jobs.repository.ts';
 import { JobWorker } from '../modules/jobs/jobs.worker.ts';
-import { RulesService } from '../modules/rules/rules.service.ts';
+import { sharedRulesService } from '../modules/rules/rules.service.ts';
 import {
   type KeyValues,
   openPrivacyRuntime,
@@ -70,7 +70,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     await closeStores();
     throw error;
   }
-  const rules = new RulesService();
+  const rules = sharedRulesService();
   const services = buildAppServices(database.db, privacy, rules);
   const { retention } = services;
   const app = buildApp(config, { database, logger: options.logger, rules, services });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DatabaseHandle } from '../../src/db/database.ts';
 import type { KeyStoreHandle } from '../../src/db/key-store.ts';
-import { RulesService } from '../../src/modules/rules/rules.service.ts';
+import { type RulesService, sharedRulesService } from '../../src/modules/rules/rules.service.ts';
 import { BlindIndexer } from '../../src/privacy/blind-index.ts';
 import { LocalKeyProvider } from '../../src/privacy/local-key-provider.ts';
 import { PersonKeysRepository } from '../../src/privacy/person-keys.repository.ts';
@@ -9,11 +9,9 @@ import { PersonKeysService } from '../../src/privacy/person-keys.service.ts';
 import type { PrivacyRuntime } from '../../src/privacy/privacy-runtime.ts';
 import { type AppServices, buildAppServices } from '../../src/web/app-services.ts';
 
-let rules: RulesService | undefined;
-/** One rules engine for every test in a process: loading the parameters is the slow part. */
+/** One rules engine for every test in a process, as for the server: loading the parameters is the slow part. */
 export function sharedRules(): RulesService {
-  rules ??= new RulesService();
-  return rules;
+  return sharedRulesService();
 }
 
 /**

@@ -70,3 +70,15 @@ export class RulesService {
     return evaluate(compiled, parsed.facts, { asOf, parameters: this.parameters }, options);
   }
 }
+
+let shared: RulesService | undefined;
+
+/**
+ * The rules with Belong's own programs and parameters, one per process: the
+ * server, the screener and the applications all decide with the same
+ * compiled programs and the same rules version, read from disk once.
+ */
+export function sharedRulesService(): RulesService {
+  shared ??= new RulesService();
+  return shared;
+}

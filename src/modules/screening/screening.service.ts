@@ -3,7 +3,7 @@ import { type Day, formatDay, parseDay } from '../../engine/dates.ts';
 import { type Evaluation, notCoveredRule, type Outcome } from '../../engine/evaluate.ts';
 import type { ProgramKind, Tristate } from '../../engine/program.ts';
 import type { MessageKey } from '../../i18n/message-key.ts';
-import { RulesService } from '../rules/rules.service.ts';
+import { type RulesService, sharedRulesService } from '../rules/rules.service.ts';
 import { type LegalHelp, loadLegalHelp } from './legal-help.repository.ts';
 import { type AnswerError, answerSource, parseScreeningAnswers } from './screening-answers.ts';
 
@@ -162,7 +162,7 @@ function dateOrNull(value: unknown): string | null {
  */
 export class ScreeningService {
   constructor(
-    readonly rules: RulesService = new RulesService(),
+    readonly rules: RulesService = sharedRulesService(),
     readonly legalHelp: LegalHelp = loadLegalHelp(),
   ) {}
 
