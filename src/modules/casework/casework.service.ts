@@ -18,6 +18,7 @@ import type { RetentionService } from '../../privacy/retention.service.ts';
 import { birthDateOf } from '../applications/applications.service.ts';
 import { caseFields } from '../applications/sealed-fields.ts';
 import type { RulesService } from '../rules/rules.service.ts';
+import { recordCaseEvent } from './case-events.repository.ts';
 import {
   type DecisionOutcome,
   decisionOutcomes,
@@ -251,27 +252,25 @@ export class CaseworkService {
         RETURNING id, status, program`.execute(trx);
       const row = rows[0];
       if (!row) return null;
-      await trx
-        .insertInto('case_events')
-        .values([
-          {
-            case_id: row.id,
-            organisation_id: organisationId,
-            kind: 'assignment',
-            from_status: null,
-            to_status: null,
-            actor: staff.staffId,
-          },
-          {
-            case_id: row.id,
-            organisation_id: organisationId,
-            kind: 'transition',
-            from_status: 'submitted',
-            to_status: 'in_review',
-            actor: staff.staffId,
-          },
-        ])
-        .execute();
+      await recordCaseEvent(
+        trx,
+        {
+          caseId: row.id,
+          organisationId,
+          kind: 'assignment',
+          from: null,
+          to: null,
+          actor: staff.staffId,
+        },
+        {
+          caseId: row.id,
+          organisationId,
+          kind: 'transition',
+          from: 'submitted',
+          to: 'in_review',
+          actor: staff.staffId,
+        },
+      );
       await recordAuditEvent(trx, {
         organisationId,
         type: 'case.transitioned',
@@ -301,17 +300,14 @@ export class CaseworkService {
         .set({ assigned_to: assigneeId, assigned_at: this.now() })
         .where('id', '=', caseId)
         .execute();
-      await trx
-        .insertInto('case_events')
-        .values({
-          case_id: caseId,
-          organisation_id: row.organisation_id,
-          kind: 'assignment',
-          from_status: null,
-          to_status: null,
-          actor: staff.staffId,
-        })
-        .execute();
+      await recordCaseEvent(trx, {
+        caseId,
+        organisationId: row.organisation_id,
+        kind: 'assignment',
+        from: null,
+        to: null,
+        actor: staff.staffId,
+      });
       await recordAuditEvent(trx, {
         organisationId: row.organisation_id,
         type: 'case.assigned',
@@ -472,17 +468,14 @@ export class CaseworkService {
         .where('status', '=', row.status)
         .executeTakeFirst();
       if (Number(moved.numUpdatedRows) !== 1) throw new AppError('BLG_CASE_TRANSITION_REFUSED');
-      await trx
-        .insertInto('case_events')
-        .values({
-          case_id: caseId,
-          organisation_id: row.organisation_id,
-          kind: 'transition',
-          from_status: row.status,
-          to_status: to,
-          actor: staff.staffId,
-        })
-        .execute();
+      await recordCaseEvent(trx, {
+        caseId,
+        organisationId: row.organisation_id,
+        kind: 'transition',
+        from: row.status,
+        to,
+        actor: staff.staffId,
+      });
       await recordAuditEvent(trx, {
         organisationId: row.organisation_id,
         type: 'case.transitioned',
@@ -568,20 +561,17 @@ export class CaseworkService {
         .execute();
       const key = text ? await this.deps.personKeys.get(row.person_id) : undefined;
       const id = crypto.randomUUID();
-      await trx
-        .insertInto('case_events')
-        .values({
-          id,
-          case_id: caseId,
-          organisation_id: row.organisation_id,
-          kind: 'decision',
-          from_status: null,
-          to_status: decision.outcome,
-          actor: staff.staffId,
-          reason_codes: JSON.stringify(decision.reasonCodes),
-          text: key ? caseEventText.seal(text, key, id) : null,
-        })
-        .execute();
+      await recordCaseEvent(trx, {
+        id,
+        caseId,
+        organisationId: row.organisation_id,
+        kind: 'decision',
+        from: null,
+        to: decision.outcome,
+        actor: staff.staffId,
+        reasonCodes: decision.reasonCodes,
+        text: key ? caseEventText.seal(text, key, id) : null,
+      });
       await recordAuditEvent(trx, {
         organisationId: row.organisation_id,
         type: 'decision.made',
@@ -696,17 +686,14 @@ export class CaseworkService {
       const row = await this.caseFor(staff, caseId, trx);
       this.require(staff, row.organisation_id, 'clinic.move');
       await trx.updateTable('cases').set({ station }).where('id', '=', caseId).execute();
-      await trx
-        .insertInto('case_events')
-        .values({
-          case_id: caseId,
-          organisation_id: row.organisation_id,
-          kind: 'station',
-          from_status: row.station,
-          to_status: station,
-          actor: staff.staffId,
-        })
-        .execute();
+      await recordCaseEvent(trx, {
+        caseId,
+        organisationId: row.organisation_id,
+        kind: 'station',
+        from: row.station,
+        to: station,
+        actor: staff.staffId,
+      });
       await recordAuditEvent(trx, {
         organisationId: row.organisation_id,
         type: 'case.station_moved',
@@ -753,19 +740,16 @@ export class CaseworkService {
       this.require(staff, row.organisation_id, 'case.note');
       const key = await this.deps.personKeys.get(row.person_id);
       const id = crypto.randomUUID();
-      await trx
-        .insertInto('case_events')
-        .values({
-          id,
-          case_id: caseId,
-          organisation_id: row.organisation_id,
-          kind: 'note',
-          from_status: null,
-          to_status: null,
-          actor: staff.staffId,
-          text: caseEventText.seal(trimmed, key, id),
-        })
-        .execute();
+      await recordCaseEvent(trx, {
+        id,
+        caseId,
+        organisationId: row.organisation_id,
+        kind: 'note',
+        from: null,
+        to: null,
+        actor: staff.staffId,
+        text: caseEventText.seal(trimmed, key, id),
+      });
       await recordAuditEvent(trx, {
         organisationId: row.organisation_id,
         type: 'person.data_written',
