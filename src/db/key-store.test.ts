@@ -3,15 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { isAppError } from '../errors.ts';
+import { rejectsWith } from '../../test/support/app-errors.ts';
 import { DatabaseLockedError } from './directory-lock.ts';
 import { keyStoreDir, openKeyStore, resolveKeyStore, sameDatabase } from './key-store.ts';
 import { migrateKeyStoreToLatest } from './migrate.ts';
 import { ensureTemplate } from './pglite-template.ts';
-
-function rejectsWith(code: string) {
-  return (error: unknown) => isAppError(error) && error.code === code;
-}
 
 describe('key store', () => {
   it('sits beside the embedded database, never inside it', () => {

@@ -12,7 +12,8 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type AppError, isAppError } from '../errors.ts';
+import { rejectsWith } from '../../test/support/app-errors.ts';
+import type { AppError } from '../errors.ts';
 import {
   keyFilePath,
   loadKey,
@@ -22,10 +23,6 @@ import {
   previousKekFilePath,
 } from './key-source.ts';
 import { kekIdOf, LocalKeyProvider } from './local-key-provider.ts';
-
-function rejectsWith(code: string) {
-  return (error: unknown) => isAppError(error) && error.code === code;
-}
 
 describe('KEK from the environment', () => {
   it('accepts the base64 of exactly 32 bytes', () => {

@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { isAppError } from '../errors.ts';
+import { rejectsWith } from '../../test/support/app-errors.ts';
 import { kekIdOf, LocalKeyProvider } from './local-key-provider.ts';
 
 const personA = '00000000-0000-4000-8000-00000000000a';
 const personB = '00000000-0000-4000-8000-00000000000b';
-
-function rejectsWith(code: string) {
-  return (error: unknown) => isAppError(error) && error.code === code;
-}
 
 describe('local key provider', () => {
   it('wraps and unwraps a data key', async () => {

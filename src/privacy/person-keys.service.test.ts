@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { beforeEach, it } from 'node:test';
+import { rejectsWith } from '../../test/support/app-errors.ts';
 import { describeEachEngine } from '../../test/support/engines.ts';
-import { isAppError } from '../errors.ts';
 import { LocalKeyProvider } from './local-key-provider.ts';
 import { PersonKeysRepository } from './person-keys.repository.ts';
 import { PersonKeysService } from './person-keys.service.ts';
 import { sealedColumn } from './sealed-column.ts';
-
-function rejectsWith(code: string) {
-  return (error: unknown) => isAppError(error) && error.code === code;
-}
 
 const familyName = sealedColumn<string>({ table: 'people', column: 'family_name' });
 

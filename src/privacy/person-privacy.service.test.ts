@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, it } from 'node:test';
 import { type Kysely, sql } from 'kysely';
+import { rejectsWith } from '../../test/support/app-errors.ts';
 import { describeEachEngine } from '../../test/support/engines.ts';
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
@@ -12,7 +13,6 @@ import { openDatabase } from '../db/database.ts';
 import { openKeyStore } from '../db/key-store.ts';
 import { migrateKeyStoreToLatest, migrateToLatest } from '../db/migrate.ts';
 import type { KeyStoreDatabase } from '../db/schema.ts';
-import { isAppError } from '../errors.ts';
 import { LocalKeyProvider } from './local-key-provider.ts';
 import { PersonKeysRepository } from './person-keys.repository.ts';
 import { PersonKeysService } from './person-keys.service.ts';
@@ -21,10 +21,6 @@ import { type Sealed, sealedColumn } from './sealed-column.ts';
 
 const familyName = sealedColumn<string>({ table: 'restore_probe', column: 'family_name' });
 const canary = 'Zyxwvut Quintero-Canary';
-
-function rejectsWith(code: string) {
-  return (error: unknown) => isAppError(error) && error.code === code;
-}
 
 /** A stand-in for a personal table, which later issues add to the main database. */
 async function createProbeTable(db: Kysely<unknown>): Promise<void> {

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { AccountsService } from '../../src/modules/accounts/accounts.service.ts';
-import { totpCodeAt } from '../../src/modules/accounts/totp.ts';
 import { exampleAnswers } from '../../src/programs/tps/flow.ts';
-import { checkAccessibility, formatViolations, launchBrowser } from '../support/browser.ts';
+import { assertAccessible, launchBrowser, submitForm, withPage } from '../support/browser.ts';
 import { type RunningApp, startRunningApp } from '../support/running-app.ts';
+import { firstStaffSignIn } from '../support/staff-browser.ts';
 
 /**
  * Issue 6's journey in a browser: a caseworker signs in with a second
@@ -43,11 +43,6 @@ describe('a caseworker decides a case, in a browser', () => {
     await app?.stop();
   });
 
-  async function assertAccessible(page: Page, what: string) {
-    const violations = await checkAccessibility(page);
-    assert.equal(violations.length, 0, `${what}: axe found:\n${formatViolations(violations)}`);
-  }
-
   async function press(page: Page, name: string | RegExp) {
     await page.getByRole('button', { name }).first().click();
     await page.waitForLoadState('load');
@@ -67,27 +62,13 @@ describe('a caseworker decides a case, in a browser', () => {
     assert.equal(created.status, 201);
     const receipt = (await created.json()) as { reference: string; claimCode: string };
 
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      await page.goto(`${app.url}/en/staff`);
-      await page.locator('input[name="email"]').fill(email);
-      await page.locator('input[name="password"]').fill(oneTimePassword);
-      await page.locator('form.usa-form button[type="submit"]').click();
-      await page.waitForLoadState('load');
-      await page.locator('input[name="password"]').fill('seven bright lanterns by the river');
-      await page.locator('input[name="confirm"]').fill('seven bright lanterns by the river');
-      await page.locator('form.usa-form button[type="submit"]').click();
-      await page.waitForLoadState('load');
-      const key = ((await page.locator('code.staff-secret').first().textContent()) ?? '').replace(
-        /\s/g,
-        '',
-      );
-      await page.locator('input[name="code"]').fill(totpCodeAt(key, new Date()));
-      await page.locator('form.usa-form button[type="submit"]').click();
-      await page.waitForLoadState('load');
-      assert.match(page.url(), /\/en\/staff$/);
+    await withPage(browser, async (page) => {
+      await firstStaffSignIn(page, {
+        baseUrl: app.url,
+        email,
+        oneTimePassword,
+        newPassword: 'seven bright lanterns by the river',
+      });
 
       await page.goto(`${app.url}/en/staff/queue`);
       await assertAccessible(page, 'queue');
@@ -103,21 +84,16 @@ describe('a caseworker decides a case, in a browser', () => {
       await press(page, 'Send the request');
 
       // The applicant sees the request on the status page, in Spanish.
-      const applicant = await browser.newContext();
-      try {
-        const status = await applicant.newPage();
+      await withPage(browser, async (status) => {
         await status.goto(`${app.url}/es/status`);
         await status.locator('input[name="reference"]').fill(receipt.reference);
         await status.locator('input[name="claimCode"]').fill(receipt.claimCode);
-        await status.locator('form.usa-form button[type="submit"]').click();
-        await status.waitForLoadState('load');
+        await submitForm(status);
         const shown = (await status.locator('main').textContent()) ?? '';
         assert.match(shown, /Envíe una copia de su pasaporte\./);
         assert.doesNotMatch(shown, /José|Example/);
         await assertAccessible(status, 'status with a request');
-      } finally {
-        await applicant.close();
-      }
+      });
 
       await press(page, 'The applicant answered: back to review');
       await page.locator('input[name="outcome"][value="approved"]').check();
@@ -133,8 +109,6 @@ describe('a caseworker decides a case, in a browser', () => {
       assert.match(text, /José Example/);
       assert.match(text, new RegExp(receipt.reference));
       await assertAccessible(page, 'letter');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Translations } from '../../src/i18n/translator.ts';
-import { checkAccessibility, formatViolations, launchBrowser } from '../support/browser.ts';
+import { assertAccessible, launchBrowser, withPage } from '../support/browser.ts';
 import { type RunningApp, startRunningApp } from '../support/running-app.ts';
 
 const translations = new Translations();
@@ -26,11 +26,6 @@ describe('screener journey in a browser', () => {
     await browser?.close();
     await app?.stop();
   });
-
-  async function assertAccessible(page: Page, what: string) {
-    const violations = await checkAccessibility(page);
-    assert.equal(violations.length, 0, `${what}: axe found:\n${formatViolations(violations)}`);
-  }
 
   async function fillDate(page: Page, name: string, iso: string) {
     const [year, month, day] = iso.split('-');
@@ -62,10 +57,7 @@ describe('screener journey in a browser', () => {
     const mode = javaScript ? 'with axe' : 'with JavaScript off';
     it(`answers, goes back, changes and reaches the results in ${locale}, ${mode}`, async () => {
       const t = translations.for(locale);
-      const context: BrowserContext = await browser.newContext({ javaScriptEnabled: javaScript });
-      try {
-        const page = await context.newPage();
-        page.setDefaultTimeout(15_000);
+      await withPage(browser, { javaScriptEnabled: javaScript }, async (page) => {
         await page.goto(`${app.url}/${locale}/check`);
         if (javaScript) await assertAccessible(page, 'start');
         await page.getByRole('link', { name: t.t('check.startButton') }).click();
@@ -149,9 +141,7 @@ describe('screener journey in a browser', () => {
         await page.waitForLoadState('load');
         assert.equal(new URL(page.url()).pathname, href);
         assert.equal(await page.locator('form[action$="/start"] button').count(), 1);
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 });

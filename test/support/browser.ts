@@ -1,6 +1,7 @@
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium by default; `BELONG_CHROMIUM` points elsewhere. Never a downloaded browser. */
 export const chromiumPath = process.env.BELONG_CHROMIUM ?? '/usr/bin/chromium';
@@ -96,4 +97,43 @@ export function formatViolations(violations: AxeViolation[]): string {
       ].join('\n'),
     )
     .join('\n');
+}
+
+/** Fails with every WCAG 2.2 AA violation axe finds on the page, named by `what` it shows. */
+export async function assertAccessible(page: Page, what: string): Promise<void> {
+  const violations = await checkAccessibility(page);
+  assert.equal(violations.length, 0, `${what}: axe found:\n${formatViolations(violations)}`);
+}
+
+/**
+ * Runs `work` on a page of a fresh context of its own (no cookies, an empty
+ * cache; `options` such as JavaScript off), closed whatever happens. Steps
+ * wait at most 15 seconds, so a page that never comes fails the test well
+ * before the runner's timeout.
+ */
+export function withPage<T>(browser: Browser, work: (page: Page) => Promise<T>): Promise<T>;
+export function withPage<T>(
+  browser: Browser,
+  options: BrowserContextOptions,
+  work: (page: Page) => Promise<T>,
+): Promise<T>;
+export async function withPage<T>(
+  browser: Browser,
+  ...args: [(page: Page) => Promise<T>] | [BrowserContextOptions, (page: Page) => Promise<T>]
+): Promise<T> {
+  const [options, work] = args.length === 1 ? [{}, args[0]] : args;
+  const context = await browser.newContext(options);
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return await work(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Presses the submit button of the page's form and waits for the page it leads to. */
+export async function submitForm(page: Page): Promise<void> {
+  await page.locator('form.usa-form button[type="submit"]').click();
+  await page.waitForLoadState('load');
 }
