@@ -57,6 +57,13 @@ const environmentSchema = z.object({
     .min(32, 'BELONG_METRICS_TOKEN must be at least 32 characters')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BELONG_PUBLIC_ORIGIN: z
+    .string()
+    .regex(
+      /^https?:\/\/[a-z0-9.-]+(:[0-9]{1,5})?$/i,
+      'BELONG_PUBLIC_ORIGIN must be an origin such as https://belong.example.org (scheme and host, no path)',
+    )
+    .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -75,6 +82,11 @@ export interface Config {
   metricsToken: string | undefined;
   /** Serve the pseudo-locale used to find untranslated strings (development and tests only). */
   pseudoLocale: boolean;
+  /**
+   * The address people use, such as https://belong.example.org: passkeys are
+   * bound to it. Outside production the request's own origin serves instead.
+   */
+  publicOrigin: string | undefined;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   environment: z.infer<typeof environmentSchema>['NODE_ENV'];
 }
@@ -107,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: values.BELONG_TRUST_PROXY,
     metricsToken: values.BELONG_METRICS_TOKEN,
     pseudoLocale: values.BELONG_PSEUDO_LOCALE,
+    publicOrigin: values.BELONG_PUBLIC_ORIGIN?.toLowerCase(),
     logLevel: values.LOG_LEVEL,
     environment: values.NODE_ENV,
   };

@@ -241,13 +241,41 @@ export const errorCatalogue = {
     titleKey: 'errors.staffPasswordRejectedTitle',
     messageKey: 'errors.staffPasswordRejected',
     description:
-      'A new staff password was refused: shorter than 8 or longer than 128 characters, on the list of common passwords, or containing the email or the name Belong. `problems` lists each reason.',
+      'A new staff password was refused: shorter than 8 or longer than 128 characters, on the list of common passwords, containing the email or the name Belong, or (when changing it) the same as the current one. `problems` lists each reason.',
+  },
+  BLG_STAFF_PASSKEY_INVALID: {
+    status: 401,
+    titleKey: 'errors.staffPasskeyInvalidTitle',
+    messageKey: 'errors.staffPasskeyInvalid',
+    description:
+      "A passkey response was refused: not one of this account's passkeys, signed for another site or another challenge, a challenge older than five minutes or already used, or a signature counter that went backwards (a copied key). At sign-in it counts towards the lockout as a wrong code does.",
+  },
+  BLG_REQUEST_INVALID: {
+    status: 422,
+    titleKey: 'errors.requestInvalidTitle',
+    messageKey: 'errors.requestInvalid',
+    description:
+      'A JSON body of the staff API is missing a field, has one it does not take, or one in the wrong form. `fields` lists each with its path and `required` or `invalid`; never the value sent.',
+  },
+  BLG_STAFF_ENROL_REQUIRED: {
+    status: 403,
+    titleKey: 'errors.staffEnrolRequiredTitle',
+    messageKey: 'errors.staffEnrolRequired',
+    description:
+      'The staff API was asked to sign in an account that has not finished its first sign-in (its own password, an authenticator app). That happens once, in a browser at /staff/sign-in.',
   },
   BLG_STAFF_NOT_FOUND: {
     status: 404,
     titleKey: 'errors.notFoundTitle',
     messageKey: 'errors.staffNotFound',
     description: 'No staff account has this email.',
+  },
+  BLG_STAFF_CURRENT_PASSWORD_WRONG: {
+    status: 401,
+    titleKey: 'errors.staffCurrentPasswordWrongTitle',
+    messageKey: 'errors.staffCurrentPasswordWrong',
+    description:
+      'A signed-in staff member changing their password gave a wrong current password. It counts towards the lockout as a wrong password at sign-in does: ten failures in fifteen minutes lock the account and end its sessions.',
   },
 } as const satisfies Record<string, ErrorDefinition>;
 

@@ -90,7 +90,7 @@ export const auditEventTypes = {
     details: z
       .object({
         method: z.enum(['password']),
-        secondFactor: z.enum(['totp']).optional(),
+        secondFactor: z.enum(['totp', 'passkey']).optional(),
       })
       .strict(),
   },
@@ -105,7 +105,8 @@ export const auditEventTypes = {
       .strict(),
   },
   'staff.sign_in_failed': {
-    description: 'A sign-in was refused: wrong password or code, or a locked account.',
+    description:
+      'Sign-in or a password change refused: wrong password, code or passkey, or a locked account.',
     subject: 'none',
     details: z
       .object({
@@ -113,10 +114,12 @@ export const auditEventTypes = {
         reason: z.enum([
           'unknown_account',
           'wrong_password',
+          'wrong_current_password',
           'locked',
           'disabled',
           'wrong_code',
           'replayed_code',
+          'wrong_passkey',
         ]),
       })
       .strict(),
@@ -134,7 +137,12 @@ export const auditEventTypes = {
   'staff.second_factor_enrolled': {
     description: 'A staff member set up a second factor.',
     subject: 'none',
-    details: z.object({ kind: z.enum(['totp']) }).strict(),
+    details: z.object({ kind: z.enum(['totp', 'passkey']) }).strict(),
+  },
+  'staff.second_factor_removed': {
+    description: 'A staff member removed one of their passkeys.',
+    subject: 'none',
+    details: z.object({ kind: z.enum(['passkey']) }).strict(),
   },
   'staff.account_reset': {
     description: 'An administrator reset a staff account: new one-time password.',

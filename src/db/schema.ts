@@ -10,6 +10,7 @@ export interface Database {
   staff_memberships: StaffMembershipsTable;
   staff_second_factors: StaffSecondFactorsTable;
   staff_sessions: StaffSessionsTable;
+  staff_passkeys: StaffPasskeysTable;
   jobs: JobsTable;
   audit_events: AuditEventsTable;
   audit_heads: AuditHeadsTable;
@@ -74,6 +75,23 @@ export interface StaffSessionsTable {
   last_seen_at: Date;
   /** When the second factor was accepted; null while only the password is. */
   second_factor_at: Date | null;
+  /** The challenge of a passkey ceremony this session began; single-use. */
+  passkey_challenge: ColumnType<string | null, string | null | undefined, string | null>;
+  passkey_challenge_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** A staff member's passkey (src/modules/accounts/passkeys.repository.ts). */
+export interface StaffPasskeysTable {
+  credential_id: string;
+  staff_id: string;
+  /** The COSE public key, sealed under the staff member's data key. */
+  public_key: string;
+  /** bigint: read back as a string by node-postgres. */
+  sign_count: ColumnType<string | number, number | undefined, number>;
+  /** Comma-separated WebAuthn transports the device reported ("internal,hybrid"). */
+  transports: ColumnType<string, string | undefined, string>;
+  created_at: Date;
+  last_used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export const staffRoles = [

@@ -12,6 +12,7 @@ import type impact from '../../locales/en/impact.json';
 import type naturalization from '../../locales/en/naturalization.json';
 import type naturalizationFee from '../../locales/en/naturalization-fee.json';
 import type naturalizationFlow from '../../locales/en/naturalization-flow.json';
+import type passkeys from '../../locales/en/passkeys.json';
 import type rules from '../../locales/en/rules.json';
 import type staff from '../../locales/en/staff.json';
 import type tps from '../../locales/en/tps.json';
@@ -42,6 +43,7 @@ interface SourceCatalogue {
   'naturalization-fee': typeof naturalizationFee;
   naturalization: typeof naturalization;
   'naturalization-flow': typeof naturalizationFlow;
+  passkeys: typeof passkeys;
   tps: typeof tps;
   'tps-flow': typeof tpsFlow;
   'us-citizenship-act-2021': typeof usCitizenshipAct2021;
@@ -68,6 +70,7 @@ export const messageAreas = [
   'naturalization-fee',
   'naturalization',
   'naturalization-flow',
+  'passkeys',
   'tps',
   'tps-flow',
   'us-citizenship-act-2021',

@@ -1,5 +1,5 @@
 import type { PersonalDataHolder } from '../privacy/personal-data-holder.ts';
-import { staffSecondFactorsHolder } from './accounts/accounts.holders.ts';
+import { staffPasskeysHolder, staffSecondFactorsHolder } from './accounts/accounts.holders.ts';
 import { applicationDraftsHolder, casesHolder } from './applications/applications.holders.ts';
 import { caseEventsHolder, infoRequestsHolder } from './casework/casework.holders.ts';
 
@@ -17,4 +17,5 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
   caseEventsHolder,
   infoRequestsHolder,
   staffSecondFactorsHolder,
+  staffPasskeysHolder,
 ];

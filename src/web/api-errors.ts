@@ -11,26 +11,25 @@ export interface ApiFieldError {
 }
 
 /**
- * The 422 every JSON API answers malformed answers with: the catalogue's
- * code and message, and each field with its own. Logged by code only: the
- * answers are personal.
+ * A 422 that lists each refused field with its own code and message: the
+ * catalogue's code and message on top. Logged by code only: what was sent
+ * may be personal.
  */
-export function answersInvalid(c: Context<AppEnv>, fields: readonly ApiFieldError[]): Response {
+export function fieldsInvalid(
+  c: Context<AppEnv>,
+  code: 'BLG_ANSWERS_INVALID' | 'BLG_REQUEST_INVALID',
+  fields: readonly ApiFieldError[],
+): Response {
   const t = c.get('translator');
-  const entry = errorCatalogue.BLG_ANSWERS_INVALID;
-  c.get('logger').info(
-    { reqId: c.get('requestId'), code: 'BLG_ANSWERS_INVALID' },
-    'request refused',
-  );
+  const entry = errorCatalogue[code];
+  c.get('logger').info({ reqId: c.get('requestId'), code }, 'request refused');
   return c.json(
-    {
-      error: {
-        code: 'BLG_ANSWERS_INVALID',
-        title: t.t(entry.titleKey),
-        message: t.t(entry.messageKey),
-        fields,
-      },
-    },
+    { error: { code, title: t.t(entry.titleKey), message: t.t(entry.messageKey), fields } },
     422,
   );
+}
+
+/** The 422 every JSON API answers malformed application answers with. */
+export function answersInvalid(c: Context<AppEnv>, fields: readonly ApiFieldError[]): Response {
+  return fieldsInvalid(c, 'BLG_ANSWERS_INVALID', fields);
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { StaffPasskeysService } from '../modules/accounts/passkeys.service.ts';
 import { StaffAuthService } from '../modules/accounts/staff-auth.service.ts';
 import { ApplicationsService } from '../modules/applications/applications.service.ts';
 import { CaseExportService } from '../modules/casework/case-export.service.ts';
@@ -18,6 +19,8 @@ export interface AppServices {
   retention: RetentionService;
   /** Staff sign-in, sessions and second factors (src/modules/accounts/). */
   staffAuth: StaffAuthService;
+  /** Staff passkeys, a second factor beside TOTP (decision 0032). */
+  staffPasskeys: StaffPasskeysService;
   /** Queues, claim-next, review, requests for information, decisions (src/modules/casework/). */
   casework: CaseworkService;
   exports: CaseExportService;
@@ -41,6 +44,11 @@ export function buildAppServices(
     retention,
   });
   const staffAuth = new StaffAuthService({ db, personKeys: privacy.personKeys });
+  const staffPasskeys = new StaffPasskeysService({
+    db,
+    personKeys: privacy.personKeys,
+    auth: staffAuth,
+  });
   const casework = new CaseworkService({
     db,
     personKeys: privacy.personKeys,
@@ -49,5 +57,13 @@ export function buildAppServices(
     blindIndexes: new BlindIndexRepository(db, privacy.indexer),
   });
   const exports = new CaseExportService({ db, personKeys: privacy.personKeys });
-  return { applications, personPrivacy, retention, staffAuth, casework, exports };
+  return {
+    applications,
+    personPrivacy,
+    retention,
+    staffAuth,
+    staffPasskeys,
+    casework,
+    exports,
+  };
 }

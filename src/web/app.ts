@@ -22,6 +22,7 @@ import { requestContext } from './middleware/request-context.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { apiApplicationsRoutes } from './routes/api-applications.routes.ts';
 import { apiScreenRoutes } from './routes/api-screen.routes.ts';
+import { apiStaffRoutes } from './routes/api-staff.routes.ts';
 import { applyRoutes } from './routes/apply.routes.tsx';
 import { applySummaryRoutes } from './routes/apply-summary.routes.tsx';
 import { assetRoutes } from './routes/assets.routes.ts';
@@ -34,6 +35,7 @@ import { homeRoutes } from './routes/home.routes.tsx';
 import { impactRoutes } from './routes/impact.routes.tsx';
 import { metricsRoutes } from './routes/metrics.routes.ts';
 import { staffRoutes } from './routes/staff.routes.tsx';
+import { staffPasskeysRoutes } from './routes/staff-passkeys.routes.tsx';
 import { statusRoutes } from './routes/status.routes.tsx';
 import { buildSiteInfo } from './site.ts';
 
@@ -117,7 +119,20 @@ export function buildApp(config: Config, dependencies: AppDependencies = {}) {
     app.route('/', applyRoutes(applications, dependencies.rules));
     app.route('/', statusRoutes(applications));
     app.route('/', apiApplicationsRoutes(applications));
-    app.route('/', staffRoutes(dependencies.services.staffAuth));
+    const { staffAuth, staffPasskeys } = dependencies.services;
+    app.route('/', staffRoutes(staffAuth, { passkeys: staffPasskeys }));
+    app.route('/', staffPasskeysRoutes(staffAuth, staffPasskeys));
+    app.route(
+      '/',
+      apiStaffRoutes({
+        staffAuth,
+        casework: dependencies.services.casework,
+        rules: dependencies.rules,
+        ...(dependencies.database
+          ? { processingTimes: new ProcessingTimesService(dependencies.database.db) }
+          : {}),
+      }),
+    );
     app.route(
       '/',
       caseworkRoutes({

@@ -1,6 +1,7 @@
 import { errorCatalogue } from '../errors.ts';
 import { applicationFlows } from '../flow/application-flows.ts';
 import type { FlowDefinition, FlowField } from '../flow/flow-definition.ts';
+import { errorResponse, staffApiPaths, staffSecurityScheme } from './openapi-staff.ts';
 
 /** A JSON Schema object, as OpenAPI 3.0 writes it. */
 type Schema = Record<string, unknown>;
@@ -99,11 +100,6 @@ const errorSchema: Schema = {
   },
 };
 
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
-
 /**
  * The OpenAPI document for partners (issue 5, item 9), built from the flows
  * so it can never drift from what the API accepts; each program carries a
@@ -134,11 +130,12 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       title: 'Belong API',
       version: '1',
       description:
-        'Screen a person for every program, and submit applications from your own intake. Answers are sealed under the applicant’s own key before they touch the database. Errors carry a stable code and a message in the Accept-Language language.',
+        'Screen a person for every program, submit applications from your own intake, and (staff of a coalition organisation) work the cases. Answers are sealed under the applicant’s own key before they touch the database. Errors carry a stable code and a message in the Accept-Language language.',
       license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
     },
     servers: [{ url: '/' }],
     paths: {
+      ...staffApiPaths(),
       '/api/v1/screen': {
         post: {
           operationId: 'screen',
@@ -290,6 +287,6 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
       },
     },
-    components: { schemas },
+    components: { schemas, securitySchemes: { staffSession: staffSecurityScheme } },
   };
 }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { AccountsService } from '../../src/modules/accounts/accounts.service.ts';
-import { totpCodeAt } from '../../src/modules/accounts/totp.ts';
-import { checkAccessibility, formatViolations, launchBrowser } from '../support/browser.ts';
+import { assertAccessible, launchBrowser, submitForm, withPage } from '../support/browser.ts';
 import { type RunningApp, startRunningApp } from '../support/running-app.ts';
+import { firstStaffSignIn } from '../support/staff-browser.ts';
 
 /**
  * Staff first sign-in in a browser without JavaScript, with axe on every
@@ -38,56 +38,40 @@ describe('staff sign-in in a browser without JavaScript', () => {
     await app?.stop();
   });
 
-  async function assertAccessible(page: Page, what: string) {
-    const violations = await checkAccessibility(page);
-    assert.equal(violations.length, 0, `${what}: axe found:\n${formatViolations(violations)}`);
-  }
-
-  async function submit(page: Page) {
-    await page.locator('form.usa-form button[type="submit"]').click();
-    await page.waitForLoadState('load');
-  }
-
   it('signs in for the first time with a second factor, accessibly, then signs out', async () => {
     // Axe runs as a script in the page, so this context allows scripts; the
     // staff pages themselves have none and need none.
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      await page.goto(`${app.url}/en/staff`);
-      assert.match(page.url(), /\/en\/staff\/sign-in$/);
-      await assertAccessible(page, 'sign-in');
+    await withPage(browser, async (page) => {
+      // The walk itself (and its checks of where each step lands) is the
+      // helper's; at each page this test checks axe and what must be refused.
+      await firstStaffSignIn(page, {
+        baseUrl: app.url,
+        email,
+        oneTimePassword,
+        newPassword: 'four quiet rivers in spring',
+        onStep: async (step) => {
+          if (step === 'sign-in') {
+            await assertAccessible(page, 'sign-in');
+            await page.locator('input[name="email"]').fill(email);
+            await page.locator('input[name="password"]').fill('not my password');
+            await submitForm(page);
+            assert.equal(await page.locator('.usa-alert--error').count(), 1);
+            assert.equal(await page.locator('input[name="email"]').inputValue(), email);
+            assert.equal(await page.locator('input[name="password"]').inputValue(), '');
+            await assertAccessible(page, 'sign-in refused');
+          } else if (step === 'new-password') {
+            await page.locator('input[name="password"]').fill('password1');
+            await page.locator('input[name="confirm"]').fill('password1');
+            await submitForm(page);
+            assert.equal(await page.locator('.usa-error-summary').count(), 1);
+            await assertAccessible(page, 'new password refused');
+          } else {
+            await assertAccessible(page, 'authenticator set-up');
+            assert.equal(await page.locator('svg.staff-qr').count(), 1);
+          }
+        },
+      });
 
-      await page.locator('input[name="email"]').fill(email);
-      await page.locator('input[name="password"]').fill('not my password');
-      await submit(page);
-      assert.equal(await page.locator('.usa-alert--error').count(), 1);
-      assert.equal(await page.locator('input[name="password"]').inputValue(), '');
-      await assertAccessible(page, 'sign-in refused');
-
-      await page.locator('input[name="password"]').fill(oneTimePassword);
-      await submit(page);
-      assert.match(page.url(), /\/en\/staff\/enrol$/);
-      await page.locator('input[name="password"]').fill('password1');
-      await page.locator('input[name="confirm"]').fill('password1');
-      await submit(page);
-      assert.equal(await page.locator('.usa-error-summary').count(), 1);
-      await assertAccessible(page, 'new password refused');
-      await page.locator('input[name="password"]').fill('four quiet rivers in spring');
-      await page.locator('input[name="confirm"]').fill('four quiet rivers in spring');
-      await submit(page);
-
-      await assertAccessible(page, 'authenticator set-up');
-      assert.equal(await page.locator('svg.staff-qr').count(), 1);
-      const key = ((await page.locator('code.staff-secret').first().textContent()) ?? '').replace(
-        /\s/g,
-        '',
-      );
-      await page.locator('input[name="code"]').fill(totpCodeAt(key, new Date()));
-      await submit(page);
-
-      assert.match(page.url(), /\/en\/staff$/);
       await assertAccessible(page, 'staff home');
       const text = (await page.locator('main').textContent()) ?? '';
       assert.match(text, /Ayan Warsame/);
@@ -101,8 +85,49 @@ describe('staff sign-in in a browser without JavaScript', () => {
       await page.waitForLoadState('load');
       assert.match(page.url(), /\/en\/staff\/sign-in\?signed-out=everywhere$/);
       await assertAccessible(page, 'signed out');
-    } finally {
-      await context.close();
-    }
+    });
+  });
+
+  it('changes the signed-in staff member’s own password, accessibly', async () => {
+    const accounts = new AccountsService(app.database.db);
+    const organisation = await accounts.createOrganisation('southside', 'Southside Clinic');
+    const staff = await accounts.createStaffWithOneTimePassword({
+      email: 'minh@southside.example.org',
+      displayName: 'Minh Tran',
+      organisationId: organisation.id,
+      role: 'navigator',
+    });
+    const chosen = 'five slow barges upriver';
+    const next = 'a kettle sings at midnight';
+    await withPage(browser, async (page) => {
+      await firstStaffSignIn(page, {
+        baseUrl: app.url,
+        email: staff.email,
+        oneTimePassword: staff.oneTimePassword,
+        newPassword: chosen,
+      });
+      await page.getByRole('link', { name: 'Change your password' }).click();
+      await page.waitForLoadState('load');
+      assert.match(page.url(), /\/en\/staff\/password$/);
+      await assertAccessible(page, 'change password');
+
+      await page.locator('input[name="current"]').fill('not my password');
+      await page.locator('input[name="password"]').fill(next);
+      await page.locator('input[name="confirm"]').fill(next);
+      await submitForm(page);
+      assert.equal(await page.locator('.usa-error-summary').count(), 1);
+      for (const name of ['current', 'password', 'confirm']) {
+        assert.equal(await page.locator(`input[name="${name}"]`).inputValue(), '');
+      }
+      await assertAccessible(page, 'change password refused');
+
+      await page.locator('input[name="current"]').fill(chosen);
+      await page.locator('input[name="password"]').fill(next);
+      await page.locator('input[name="confirm"]').fill(next);
+      await submitForm(page);
+      assert.match(page.url(), /\/en\/staff\?password-changed=1$/);
+      assert.equal(await page.locator('.usa-alert--success').count(), 1);
+      await assertAccessible(page, 'password changed');
+    });
   });
 });

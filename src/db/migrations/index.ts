@@ -7,6 +7,7 @@ import * as translationReports from './20261125170000-translation-reports.ts';
 import * as staffSessions from './20261125180000-staff-sessions.ts';
 import * as casework from './20261125190000-casework.ts';
 import * as rowLevelSecurity from './20261125200000-row-level-security.ts';
+import * as staffPasskeys from './20261125210000-staff-passkeys.ts';
 
 /**
  * Every migration, keyed by its timestamped name. Listed here rather than
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261125180000-staff-sessions': staffSessions,
   '20261125190000-casework': casework,
   '20261125200000-row-level-security': rowLevelSecurity,
+  '20261125210000-staff-passkeys': staffPasskeys,
 };

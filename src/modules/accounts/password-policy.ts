@@ -6,7 +6,9 @@ export type PasswordProblem =
   | 'too-long'
   | 'common'
   | 'contains-email'
-  | 'contains-service-name';
+  | 'contains-service-name'
+  /** Only when changing a password: the new one is the current one again (never from checkNewPassword). */
+  | 'same-as-current';
 
 /**
  * NFKC, as NIST SP 800-63B §5.1.1.2 recommends before hashing, so the same

@@ -64,3 +64,15 @@ export const staffSignInRateLimit = {
   capacity: 60,
   refillPerSecond: 2,
 } as const;
+
+/**
+ * Passkeys (WebAuthn Level 3, https://www.w3.org/TR/webauthn-3/). §15.1
+ * "Recommended Range for Ceremony Timeouts": 300,000 to 600,000 ms when
+ * user verification is required or preferred, 300,000 by default; the
+ * challenge lives as long as the ceremony.
+ * The name is what a phone or security key shows for the site.
+ */
+export const staffPasskeyPolicy = {
+  rpName: 'Belong',
+  timeoutMs: 300_000,
+} as const;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { before, it } from 'node:test';
+import { before, describe, it } from 'node:test';
+import { rejectsWith } from '../../../test/support/app-errors.ts';
 import { describeEachEngine } from '../../../test/support/engines.ts';
 import { testPrivacy } from '../../../test/support/services.ts';
 import { isAppError } from '../../errors.ts';
@@ -12,14 +13,6 @@ import { totpCodeAt } from './totp.ts';
 
 const minute = 60_000;
 const goodPassword = 'correct horse battery staple';
-
-function rejectsWith(code: string) {
-  return (error: unknown) => {
-    assert.ok(isAppError(error), String(error));
-    assert.equal(error.code, code);
-    return true;
-  };
-}
 
 describeEachEngine(
   'staff sign-in',
@@ -367,6 +360,153 @@ describeEachEngine(
         auth.signIn(staff.email, goodPassword),
         rejectsWith('BLG_STAFF_SIGN_IN_FAILED'),
       );
+    });
+
+    describe('changing one’s own password', () => {
+      const chosen = 'seven green lanterns at dusk';
+
+      it('changes it: the old one stops working, other sessions end, this one gets a new id', async () => {
+        const staff = await enrolled();
+        const pending = await auth.signIn(staff.email, goodPassword);
+        const other = await auth.verifySecondFactor(pending.token, totpCodeAt(staff.secret, now));
+        const signedInBefore = (await events(staff.staffId, 'staff.signed_in')).length;
+
+        const changed = await auth.changePassword(staff.token, goodPassword, chosen);
+        assert.notEqual(changed.token, staff.token, 'a new session id');
+        assert.equal(await auth.session(staff.token), undefined, 'the old id opens nothing');
+        assert.deepEqual(await auth.session(changed.token), {
+          staffId: staff.staffId,
+          stage: 'complete',
+        });
+        assert.equal(await auth.session(other.token), undefined, 'the other session ended');
+
+        const changedAudit = await events(staff.staffId, 'staff.password_changed');
+        assert.deepEqual(changedAudit.at(-1)?.details, { reason: 'user' });
+        assert.equal(changedAudit.at(-1)?.organisation_id, null);
+        assert.equal(
+          (await events(staff.staffId, 'staff.signed_in')).length,
+          signedInBefore,
+          'a change of password is not a sign-in',
+        );
+
+        await assert.rejects(
+          auth.signIn(staff.email, goodPassword),
+          rejectsWith('BLG_STAFF_SIGN_IN_FAILED'),
+        );
+        assert.equal((await auth.signIn(staff.email, chosen)).stage, 'second-factor');
+        const all = JSON.stringify(
+          await db().selectFrom('audit_events').select(['actor', 'subject', 'details']).execute(),
+        );
+        assert.ok(!all.includes(chosen), 'no password in the audit log');
+      });
+
+      it('refuses a wrong current password and counts it towards the lockout, as sign-in does', async () => {
+        const staff = await enrolled();
+        for (let attempt = 1; attempt < staffLockoutPolicy.maxFailures; attempt++) {
+          await assert.rejects(
+            auth.changePassword(staff.token, `wrong guess ${attempt}`, chosen),
+            rejectsWith('BLG_STAFF_CURRENT_PASSWORD_WRONG'),
+          );
+        }
+        const failures = await events(staff.staffId, 'staff.sign_in_failed');
+        assert.equal(failures.length, staffLockoutPolicy.maxFailures - 1);
+        assert.deepEqual(failures.at(-1)?.details, {
+          stage: 'password',
+          reason: 'wrong_current_password',
+        });
+        assert.equal((await auth.session(staff.token))?.stage, 'complete', 'not locked yet');
+        assert.deepEqual(await events(staff.staffId, 'staff.password_changed'), [
+          {
+            event_type: 'staff.password_changed',
+            details: { reason: 'one_time_password' },
+            organisation_id: null,
+            subject: null,
+          },
+        ]);
+
+        // One wrong password at the sign-in page reaches the same limit.
+        await assert.rejects(
+          auth.signIn(staff.email, 'one more wrong guess'),
+          rejectsWith('BLG_STAFF_SIGN_IN_FAILED'),
+        );
+        const locked = await events(staff.staffId, 'staff.locked_out');
+        assert.equal(locked.at(-1)?.details.failures, staffLockoutPolicy.maxFailures);
+        assert.equal(await auth.session(staff.token), undefined, 'locked: its sessions ended');
+        await assert.rejects(
+          auth.signIn(staff.email, goodPassword),
+          rejectsWith('BLG_STAFF_SIGN_IN_FAILED'),
+        );
+      });
+
+      it('locks the account when the wrong current password is the one that reaches the limit', async () => {
+        const staff = await enrolled();
+        for (let attempt = 1; attempt <= staffLockoutPolicy.maxFailures; attempt++) {
+          await assert.rejects(
+            auth.changePassword(staff.token, `wrong guess ${attempt}`, chosen),
+            rejectsWith('BLG_STAFF_CURRENT_PASSWORD_WRONG'),
+          );
+        }
+        assert.equal(await auth.session(staff.token), undefined);
+        assert.equal((await events(staff.staffId, 'staff.locked_out')).length, 1);
+        // The session is gone, so the right current password no longer helps.
+        await assert.rejects(
+          auth.changePassword(staff.token, goodPassword, chosen),
+          rejectsWith('BLG_STAFF_SIGN_IN_REQUIRED'),
+        );
+      });
+
+      it('refuses a new password the policy refuses, or the current one again, and changes nothing', async () => {
+        const staff = await enrolled();
+        const pending = await auth.signIn(staff.email, goodPassword);
+        const other = await auth.verifySecondFactor(pending.token, totpCodeAt(staff.secret, now));
+        const refusals: [string, string][] = [
+          ['password1', 'common'],
+          ['short', 'too-short'],
+          [`belong ${staff.email}`, 'contains-email,contains-service-name'],
+          [goodPassword, 'same-as-current'],
+          // The same password after NFKC (full-width letters), as verification sees it.
+          [goodPassword.replace('c', '\uFF43'), 'same-as-current'],
+        ];
+        for (const [refused, problems] of refusals) {
+          await assert.rejects(auth.changePassword(staff.token, goodPassword, refused), (error) => {
+            assert.ok(isAppError(error));
+            assert.equal(error.code, 'BLG_STAFF_PASSWORD_REJECTED');
+            assert.equal(error.details?.problems, problems);
+            return true;
+          });
+        }
+        assert.equal((await auth.session(staff.token))?.stage, 'complete');
+        assert.equal((await auth.session(other.token))?.stage, 'complete', 'nothing ended');
+        assert.equal((await events(staff.staffId, 'staff.sign_in_failed')).length, 0);
+        assert.equal((await events(staff.staffId, 'staff.password_changed')).length, 1);
+      });
+
+      it('is refused to a session that is not fully signed in', async () => {
+        const staff = await enrolled();
+        const pending = await auth.signIn(staff.email, goodPassword);
+        assert.equal(pending.stage, 'second-factor');
+        await assert.rejects(
+          auth.changePassword(pending.token, goodPassword, chosen),
+          rejectsWith('BLG_STAFF_SIGN_IN_REQUIRED'),
+        );
+        const fresh = await newStaff();
+        const first = await auth.signIn(fresh.email, fresh.oneTimePassword);
+        assert.equal(first.stage, 'enrol-password');
+        await assert.rejects(
+          auth.changePassword(first.token, fresh.oneTimePassword, chosen),
+          rejectsWith('BLG_STAFF_SIGN_IN_REQUIRED'),
+        );
+        await assert.rejects(
+          auth.changePassword('not-a-session', goodPassword, chosen),
+          rejectsWith('BLG_STAFF_SIGN_IN_REQUIRED'),
+        );
+        // Nor does a full session take the one-time-password step.
+        await assert.rejects(
+          auth.changeOneTimePassword(staff.token, chosen),
+          rejectsWith('BLG_STAFF_SIGN_IN_REQUIRED'),
+        );
+        assert.equal((await events(staff.staffId, 'staff.password_changed')).length, 1);
+      });
     });
   },
   { keyStore: true },

@@ -6,7 +6,8 @@ import type { Database, StaffAccount, StaffRole } from '../../db/schema.ts';
 import { AppError, isAppError } from '../../errors.ts';
 import type { PersonKeysService } from '../../privacy/person-keys.service.ts';
 import { openText, seal } from '../../privacy/sealing.ts';
-import { checkNewPassword } from './password-policy.ts';
+import { PasskeysRepository } from './passkeys.repository.ts';
+import { checkNewPassword, normalisePassword } from './password-policy.ts';
 import {
   generateOneTimePassword,
   hashPassword,
@@ -211,15 +212,7 @@ export class StaffAuthService {
   async verifySecondFactor(token: string, code: string): Promise<{ token: string }> {
     const state = await this.requireStage(token, 'second-factor');
     const now = this.now();
-    const account = await new StaffRepository(this.db).findById(state.staffId);
-    if (!account || account.disabled_at || isLocked(account, now)) {
-      await this.endSession(token, 'revoked');
-      await this.audit(state.staffId, 'staff.sign_in_failed', {
-        stage: 'second_factor',
-        reason: account?.disabled_at ? 'disabled' : 'locked',
-      });
-      throw new AppError('BLG_STAFF_SIGN_IN_FAILED');
-    }
+    await this.refuseLockedOrDisabled(token, state.staffId);
     const factors = new SecondFactorsRepository(this.db);
     const factor = await factors.find(state.staffId);
     if (!factor?.confirmedAt) throw new AppError('BLG_STAFF_SIGN_IN_REQUIRED');
@@ -246,26 +239,46 @@ export class StaffAuthService {
    */
   async changeOneTimePassword(token: string, newPassword: string): Promise<void> {
     const state = await this.requireStage(token, 'enrol-password');
-    const staff = new StaffRepository(this.db);
-    const account = await staff.findById(state.staffId);
+    const account = await new StaffRepository(this.db).findById(state.staffId);
     if (!account) throw new AppError('BLG_STAFF_SIGN_IN_REQUIRED');
-    const problems = await checkNewPassword(newPassword, { email: account.email });
-    if (problems.length > 0) {
+    await this.replacePassword(token, account, newPassword, 'one_time_password');
+  }
+
+  // ------------------------------------------------------------ account
+
+  /**
+   * A signed-in staff member changes their own password. The current one
+   * is asked again (OWASP ASVS 4.0.3 §2.1.5): a wrong one counts towards
+   * the lockout exactly as at sign-in, so a borrowed session cannot guess
+   * it. The new one meets the same policy as at enrolment (NIST SP 800-63B
+   * §5.1.1.2) and may not be the current one again. Every other session
+   * of the account ends in the same transaction (ASVS 4.0.3 §3.3.3), and
+   * this one gets a new id (returned).
+   */
+  async changePassword(
+    token: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<{ token: string }> {
+    const state = await this.requireStage(token, 'complete');
+    const account = await new StaffRepository(this.db).findById(state.staffId);
+    if (!account) throw new AppError('BLG_STAFF_SIGN_IN_REQUIRED');
+    if (!(await verifyPassword(account.password_hash, currentPassword))) {
+      await this.registerFailure(state.staffId, 'password', 'wrong_current_password');
+      throw new AppError('BLG_STAFF_CURRENT_PASSWORD_WRONG');
+    }
+    // The current password is proven, so comparing the normalised texts
+    // answers what a second argon2 verification would, without its cost.
+    if (normalisePassword(newPassword) === normalisePassword(currentPassword)) {
       throw new AppError('BLG_STAFF_PASSWORD_REJECTED', {
-        details: { problems: problems.join(',') },
+        details: { problems: 'same-as-current' },
       });
     }
-    const passwordHash = await hashPassword(newPassword);
-    await this.db.transaction().execute(async (trx) => {
-      await new StaffRepository(trx).setPassword(state.staffId, passwordHash, false);
-      await new StaffSessionsRepository(trx).deleteOthersOf(state.staffId, hashSessionToken(token));
-      await recordAuditEvent(trx, {
-        organisationId: null,
-        type: 'staff.password_changed',
-        actor: state.staffId,
-        details: { reason: 'one_time_password' },
-      });
+    const fresh = newSessionToken();
+    await this.replacePassword(token, account, newPassword, 'user', async (trx) => {
+      await this.rotateSession(trx, token, fresh, this.now(), null);
     });
+    return { token: fresh };
   }
 
   /**
@@ -317,8 +330,8 @@ export class StaffAuthService {
 
   /**
    * Recovery by an administrator only (`belong staff reset <email>`): a new
-   * one-time password, the second factor removed, every session ended and
-   * any lockout lifted, in one transaction. The password is returned once
+   * one-time password, every second factor (app and passkeys) removed,
+   * every session ended and any lockout lifted, in one transaction. The password is returned once
    * and never stored.
    */
   async resetAccount(email: string): Promise<{ staffId: string; oneTimePassword: string }> {
@@ -330,7 +343,10 @@ export class StaffAuthService {
       const staff = new StaffRepository(trx);
       await staff.setPassword(account.id, passwordHash, true);
       await staff.clearFailures(account.id);
-      const secondFactors = await new SecondFactorsRepository(trx).delete(account.id);
+      // The authenticator app and every passkey: the account starts again from nothing.
+      const secondFactors =
+        (await new SecondFactorsRepository(trx).delete(account.id)) +
+        (await new PasskeysRepository(trx).deleteAllOf(account.id));
       const sessions = await new StaffSessionsRepository(trx).deleteAllOf(account.id);
       await recordAuditEvent(trx, {
         organisationId: null,
@@ -353,28 +369,99 @@ export class StaffAuthService {
     ];
   }
 
-  private async requireStage(token: string, stage: SessionStage): Promise<SessionState> {
+  /**
+   * Ends a half-signed-in session whose account was locked or disabled
+   * since the password step, with BLG_STAFF_SIGN_IN_FAILED: no second
+   * factor, code or passkey, may finish it.
+   */
+  async refuseLockedOrDisabled(token: string, staffId: string): Promise<void> {
+    const account = await new StaffRepository(this.db).findById(staffId);
+    if (account && !account.disabled_at && !isLocked(account, this.now())) return;
+    await this.endSession(token, 'revoked');
+    await this.audit(staffId, 'staff.sign_in_failed', {
+      stage: 'second_factor',
+      reason: account?.disabled_at ? 'disabled' : 'locked',
+    });
+    throw new AppError('BLG_STAFF_SIGN_IN_FAILED');
+  }
+
+  /** The session a token names, if it is at `stage`; BLG_STAFF_SIGN_IN_REQUIRED otherwise. */
+  async requireStage(token: string, stage: SessionStage): Promise<SessionState> {
     const state = await this.session(token);
     if (!state || state.stage !== stage) throw new AppError('BLG_STAFF_SIGN_IN_REQUIRED');
     return state;
   }
 
-  private async completeSignIn(
+  /**
+   * The second factor is proven (a code here, a passkey in
+   * passkeys.service.ts): the session gets a new id and counts as signed in.
+   */
+  async completeSignIn(
     token: string,
     staffId: string,
     now: Date,
+    secondFactor: 'totp' | 'passkey' = 'totp',
   ): Promise<{ token: string }> {
     const fresh = newSessionToken();
-    const rotated = await new StaffSessionsRepository(this.db).rotate(
+    await this.rotateSession(this.db, token, fresh, now, now);
+    await new StaffRepository(this.db).clearFailures(staffId);
+    await this.audit(staffId, 'staff.signed_in', { method: 'password', secondFactor });
+    return { token: fresh };
+  }
+
+  /**
+   * Gives a session a new id as its privileges change (OWASP ASVS 4.0.3
+   * §3.2.1), so an id seen before no longer opens it. `secondFactorAt` is
+   * set when the change is the second factor proven; null keeps it.
+   */
+  private async rotateSession(
+    db: Kysely<Database>,
+    token: string,
+    fresh: string,
+    now: Date,
+    secondFactorAt: Date | null,
+  ): Promise<void> {
+    const rotated = await new StaffSessionsRepository(db).rotate(
       hashSessionToken(token),
       hashSessionToken(fresh),
       now,
-      now,
+      secondFactorAt,
     );
     if (!rotated) throw new AppError('BLG_STAFF_SIGN_IN_REQUIRED');
-    await new StaffRepository(this.db).clearFailures(staffId);
-    await this.audit(staffId, 'staff.signed_in', { method: 'password', secondFactor: 'totp' });
-    return { token: fresh };
+  }
+
+  /**
+   * Sets a new password the staff member chose, after the policy check
+   * (NIST SP 800-63B §5.1.1.2): in one transaction the hash is replaced,
+   * every other session of the account ends (ASVS 4.0.3 §3.3.3), the change
+   * is audited, and `alsoInTransaction` runs (changePassword rotates this
+   * session there, so a session ended meanwhile undoes the whole change).
+   */
+  private async replacePassword(
+    token: string,
+    account: StaffAccount,
+    newPassword: string,
+    reason: AuditEventDetails<'staff.password_changed'>['reason'],
+    alsoInTransaction?: (trx: Kysely<Database>) => Promise<void>,
+  ): Promise<void> {
+    const problems = await checkNewPassword(newPassword, { email: account.email });
+    if (problems.length > 0) {
+      throw new AppError('BLG_STAFF_PASSWORD_REJECTED', {
+        details: { problems: problems.join(',') },
+      });
+    }
+    const passwordHash = await hashPassword(newPassword);
+    await this.db.transaction().execute(async (trx) => {
+      await new StaffRepository(trx).setPassword(account.id, passwordHash, false);
+      await new StaffSessionsRepository(trx).deleteOthersOf(account.id, hashSessionToken(token));
+      await recordAuditEvent(trx, {
+        organisationId: null,
+        type: 'staff.password_changed',
+        actor: account.id,
+        details: { reason },
+      });
+      await alsoInTransaction?.(trx);
+    });
   }
 
   private async endSession(token: string, reason: 'user' | 'revoked'): Promise<void> {
@@ -389,12 +476,18 @@ export class StaffAuthService {
 
   /**
    * Audits a refusal and counts it against the account; the failure that
-   * reaches the limit locks the account and ends its pending sessions.
+   * reaches the limit locks the account and ends its sessions. Passkey
+   * refusals come here too, so every second factor shares one lockout.
    */
-  private async registerFailure(
+  async registerFailure(
     staffId: string,
     stage: 'password' | 'second_factor',
-    reason: 'wrong_password' | 'wrong_code' | 'replayed_code',
+    reason:
+      | 'wrong_password'
+      | 'wrong_current_password'
+      | 'wrong_code'
+      | 'replayed_code'
+      | 'wrong_passkey',
   ): Promise<void> {
     const now = this.now();
     await this.audit(staffId, 'staff.sign_in_failed', { stage, reason });

@@ -105,6 +105,41 @@ export class StaffSessionsRepository {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  /** Starts a passkey ceremony: any earlier challenge of this session is replaced. */
+  async setPasskeyChallenge(idHash: string, challenge: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('staff_sessions')
+      .set({ passkey_challenge: challenge, passkey_challenge_at: now })
+      .where('id_hash', '=', idHash)
+      .execute();
+  }
+
+  async passkeyChallenge(
+    idHash: string,
+  ): Promise<{ challenge: string; issuedAt: Date } | undefined> {
+    const row = await this.db
+      .selectFrom('staff_sessions')
+      .select(['passkey_challenge', 'passkey_challenge_at'])
+      .where('id_hash', '=', idHash)
+      .executeTakeFirst();
+    if (!row?.passkey_challenge || !row.passkey_challenge_at) return undefined;
+    return { challenge: row.passkey_challenge, issuedAt: new Date(row.passkey_challenge_at) };
+  }
+
+  /**
+   * Spends the challenge: compare and clear in one statement, so of two
+   * requests carrying the same signed response only one gets through.
+   */
+  async consumePasskeyChallenge(idHash: string, challenge: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('staff_sessions')
+      .set({ passkey_challenge: null, passkey_challenge_at: null })
+      .where('id_hash', '=', idHash)
+      .where('passkey_challenge', '=', challenge)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async delete(idHash: string): Promise<number> {
     const result = await this.db
       .deleteFrom('staff_sessions')

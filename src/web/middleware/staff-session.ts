@@ -74,3 +74,28 @@ export function requireStaff(auth: StaffAuthService) {
     return next();
   });
 }
+
+/** A session secret as the staff API carries it: `Authorization: Bearer <token>`. */
+export function bearerToken(c: Context<AppEnv>): string | undefined {
+  return /^Bearer ([A-Za-z0-9_-]{43})$/.exec(c.req.header('authorization') ?? '')?.[1];
+}
+
+/**
+ * requireStaff for the JSON API: the same server-side session, 30 minutes
+ * idle and 12 hours in all, named by a bearer token instead of a cookie.
+ * No cookie means no cross-site request can ride on it, so the API needs
+ * no form token. Anything short of a signed-in session is
+ * BLG_STAFF_SIGN_IN_REQUIRED with `WWW-Authenticate: Bearer` (RFC 6750 §3).
+ */
+export function requireStaffToken(auth: StaffAuthService) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    setResponseHeader(c, 'cache-control', 'no-store');
+    const state = await auth.session(bearerToken(c));
+    if (state?.stage !== 'complete') {
+      setResponseHeader(c, 'www-authenticate', 'Bearer realm="belong-staff"');
+      throw new AppError('BLG_STAFF_SIGN_IN_REQUIRED');
+    }
+    c.set('staff', await auth.identity(state.staffId));
+    return next();
+  });
+}

@@ -1,6 +1,7 @@
 import qrcode from 'qrcode-generator';
 import type { Translator } from '../../i18n/translator.ts';
 import { StaffForm } from './staff-form.tsx';
+import { newPasswordFields } from './staff-password.page.tsx';
 import { codeField } from './staff-sign-in.page.tsx';
 
 /** `/staff/enrol`, first step: the one-time password replaced by the staff member's own. */
@@ -22,23 +23,10 @@ export function EnrolPasswordPage(props: {
         action={props.action}
         csrfToken={props.csrfToken}
         submit={t.t('staff.continue')}
-        fields={[
-          {
-            name: 'password',
-            label: t.t('staff.newPassword'),
-            hint: t.t('staff.newPasswordHint', { min: props.minLength }),
-            type: 'password',
-            autocomplete: 'new-password',
-            errors: props.passwordErrors,
-          },
-          {
-            name: 'confirm',
-            label: t.t('staff.confirmPassword'),
-            type: 'password',
-            autocomplete: 'new-password',
-            errors: props.confirmErrors,
-          },
-        ]}
+        fields={newPasswordFields(t, props.minLength, {
+          password: props.passwordErrors,
+          confirm: props.confirmErrors,
+        })}
       />
     </>
   );

@@ -4,6 +4,7 @@ import { localePath } from '../../i18n/negotiate.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import type { StaffProfile } from '../../modules/accounts/staff-auth.service.ts';
 import { csrfFieldName } from '../middleware/csrf.ts';
+import { StaffAlert } from './staff-form.tsx';
 
 const roleNames: Record<StaffRole, MessageKey> = {
   navigator: 'staff.roleNavigator',
@@ -46,11 +47,15 @@ export function StaffHomePage(props: {
   csrfToken: string;
   signOutAction: string;
   signOutEverywhereHref: string;
+  changePasswordHref: string;
+  /** Said once, after a change: the password was changed. */
+  notice?: string | undefined;
 }) {
   const { t, profile } = props;
   return (
     <>
       <h1>{t.t('staff.homeTitle')}</h1>
+      {props.notice ? <StaffAlert kind="success" message={props.notice} /> : null}
       <p>{t.t('staff.homeSignedInAs', { name: profile.displayName, email: profile.email })}</p>
       <ul class="usa-list">
         <li>
@@ -90,9 +95,17 @@ export function StaffHomePage(props: {
         csrfToken={props.csrfToken}
         label={t.t('staff.signOut')}
       />
-      <p>
-        <a href={props.signOutEverywhereHref}>{t.t('staff.signOutEverywhere')}</a>
-      </p>
+      <ul class="usa-list">
+        <li>
+          <a href={props.changePasswordHref}>{t.t('staff.changePasswordTitle')}</a>
+        </li>
+        <li>
+          <a href={localePath(t.locale, '/staff/passkeys')}>{t.t('passkeys.homeLink')}</a>
+        </li>
+        <li>
+          <a href={props.signOutEverywhereHref}>{t.t('staff.signOutEverywhere')}</a>
+        </li>
+      </ul>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Translator } from '../../i18n/translator.ts';
 import { StaffAlert, StaffForm } from './staff-form.tsx';
+import { PasskeySection } from './staff-passkeys.page.tsx';
 
 export interface SignInPageProps {
   t: Translator;
@@ -50,17 +51,25 @@ export function SignInPage(props: SignInPageProps) {
   );
 }
 
-/** `/staff/second-factor`: the code from the staff member's authenticator app. */
+/**
+ * `/staff/second-factor`: the code from the staff member's authenticator
+ * app, or, for one who added a passkey, the passkey (with JavaScript).
+ */
 export function SecondFactorPage(props: {
   t: Translator;
   action: string;
   csrfToken: string;
   codeErrors?: readonly string[] | undefined;
+  /** A refused passkey: it belongs to no field. */
+  failure?: string | undefined;
+  /** The passkey form's address and WebAuthn options (JSON), when there is one to use. */
+  passkey?: { action: string; options: string } | undefined;
 }) {
   const { t } = props;
   return (
     <>
       <h1>{t.t('staff.secondFactorTitle')}</h1>
+      {props.failure ? <StaffAlert message={props.failure} /> : null}
       <p>{t.t('staff.secondFactorLead')}</p>
       <StaffForm
         t={t}
@@ -69,6 +78,17 @@ export function SecondFactorPage(props: {
         submit={t.t('staff.continue')}
         fields={[codeField(t, props.codeErrors)]}
       />
+      {props.passkey ? (
+        <PasskeySection
+          t={t}
+          heading={t.t('passkeys.useHeading')}
+          mode="authenticate"
+          action={props.passkey.action}
+          csrfToken={props.csrfToken}
+          options={props.passkey.options}
+          label={t.t('passkeys.useButton')}
+        />
+      ) : null}
     </>
   );
 }

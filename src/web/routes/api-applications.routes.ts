@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { AppError } from '../../errors.ts';
 import type { FieldError, FlowDefinition, FlowField } from '../../flow/flow-definition.ts';
 import {
   ApplicationInvalid,
@@ -10,6 +9,7 @@ import {
 import { answersInvalid } from '../api-errors.ts';
 import type { AppEnv } from '../app-env.ts';
 import { fieldErrorMessage } from '../components/flow-page.tsx';
+import { readJson } from '../json-body.ts';
 import { buildOpenApiDocument } from '../openapi.ts';
 
 /** The field a full answer path names (`trips.2.returned` → the `returned` field of `trips`). */
@@ -63,16 +63,7 @@ export function apiApplicationsRoutes(applications: ApplicationsService) {
   return new Hono<AppEnv>()
     .get('/api/v1/openapi.json', (c) => c.json(document))
     .post('/api/v1/applications', async (c) => {
-      if (!/^application\/(.+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
-        throw new AppError('BLG_UNSUPPORTED_MEDIA_TYPE');
-      }
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch (error) {
-        // Not JSON at all: a coded 400, like any unreadable request.
-        throw new AppError('BLG_BAD_REQUEST', { cause: error });
-      }
+      const body = await readJson(c);
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
         return invalid(c, undefined, [{ path: '', code: 'required' }]);
       }

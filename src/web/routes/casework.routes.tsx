@@ -5,22 +5,16 @@ import { type ClinicStation, clinicStations } from '../../db/schema.ts';
 import { dayOf, formatDay, parseDay } from '../../engine/dates.ts';
 import { AppError } from '../../errors.ts';
 import { applicationFlow, applicationFlows } from '../../flow/application-flows.ts';
-import { checkAnswerRows, getAnswer, ruleAnswers } from '../../flow/flow.ts';
-import type { FlowAnswers } from '../../flow/flow-definition.ts';
+import { checkAnswerRows, getAnswer } from '../../flow/flow.ts';
 import { isSupportedLocale } from '../../i18n/locales.ts';
 import { localePath } from '../../i18n/negotiate.ts';
 import type { Translations, Translator } from '../../i18n/translator.ts';
 import type { StaffAuthService } from '../../modules/accounts/staff-auth.service.ts';
 import type { CaseExportService } from '../../modules/casework/case-export.service.ts';
 import { nextStatuses } from '../../modules/casework/case-state-machine.ts';
-import type {
-  CaseDetail,
-  CaseworkService,
-  StaffContext,
-} from '../../modules/casework/casework.service.ts';
+import type { CaseworkService, StaffContext } from '../../modules/casework/casework.service.ts';
 import { mayAny } from '../../modules/casework/permissions.ts';
 import type { ProcessingTimesService } from '../../modules/casework/processing-times.service.ts';
-import { evaluationToJson } from '../../modules/rules/evaluation-json.ts';
 import type { RulesService } from '../../modules/rules/rules.service.ts';
 import type { AppEnv } from '../app-env.ts';
 import { readForm, single } from '../form-body.ts';
@@ -36,6 +30,14 @@ import { letterPdf } from '../pdf/letter-pdf.ts';
 import { pdfCanShow } from '../pdf/summary-pdf.ts';
 import { renderPage } from '../render.ts';
 import { respond } from '../response-headers.ts';
+import {
+  caseEvaluation,
+  caseIdOf,
+  isUuid,
+  organisationFor,
+  requireBulkPermission,
+  staffOf,
+} from '../staff-context.ts';
 
 export interface CaseworkRouteDependencies {
   casework: CaseworkService;
@@ -47,45 +49,14 @@ export interface CaseworkRouteDependencies {
   processingTimes?: ProcessingTimesService;
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function staffOf(c: Context<AppEnv>): StaffContext {
-  const staff = c.get('staff');
-  if (!staff) throw new AppError('BLG_STAFF_SIGN_IN_REQUIRED');
-  return staff;
-}
-
 /** The organisation a queue or export is for: the one asked (if the staff member belongs), or their first. */
 function organisationOf(c: Context<AppEnv>, staff: StaffContext): string {
-  const asked = c.req.query('organisation');
-  const ids = staff.memberships.map((membership) => membership.organisationId);
-  if (asked && ids.includes(asked)) return asked;
-  if (asked) throw new AppError('BLG_FORBIDDEN');
-  const first = ids[0];
-  if (!first) throw new AppError('BLG_FORBIDDEN');
-  return first;
+  return organisationFor(staff, c.req.query('organisation'));
 }
 
 function programOf(c: Context<AppEnv>): string | undefined {
   const program = c.req.query('program');
   return program && applicationFlow(program) ? program : undefined;
-}
-
-/** The rules' verdict on the answers as of the day they were sent, in `translator`'s language. */
-function evaluate(
-  rules: RulesService,
-  detail: CaseDetail,
-  answers: FlowAnswers,
-  translator: Translator,
-) {
-  try {
-    return evaluationToJson(
-      rules.evaluate(detail.program, ruleAnswers(answers), dayOf(detail.submittedAt)),
-      translator,
-    );
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -100,11 +71,6 @@ export function caseworkRoutes(deps: CaseworkRouteDependencies) {
   const { casework } = deps;
   const back = (c: Context<AppEnv>, caseId: string) =>
     c.redirect(localePath(c.get('translator').locale, `/staff/cases/${caseId}`), 303);
-  const caseIdOf = (c: Context<AppEnv>) => {
-    const id = c.req.param('id') ?? '';
-    if (!uuid.test(id)) throw new AppError('BLG_CASE_NOT_FOUND');
-    return id;
-  };
   const page = (c: Context<AppEnv>, title: string, body: Child) =>
     renderPage(c, { title, body, linkPath: '/staff' });
 
@@ -118,7 +84,7 @@ export function caseworkRoutes(deps: CaseworkRouteDependencies) {
       override ??
       deps.translations.for(isSupportedLocale(detail.language) ? detail.language : 'en');
     const decision = [...detail.events].reverse().find((event) => event.kind === 'decision');
-    const evaluation = evaluate(deps.rules, detail, detail.answers, letterT);
+    const evaluation = caseEvaluation(deps.rules, detail, detail.answers, letterT);
     const chosen = new Set(decision?.reasonCodes ?? []);
     const names = await casework.organisationNames([detail.organisationId]);
     const given = getAnswer(detail.answers, 'applicant.givenName');
@@ -233,19 +199,8 @@ export function caseworkRoutes(deps: CaseworkRouteDependencies) {
       }
       const selected =
         form.case === undefined ? [] : Array.isArray(form.case) ? form.case : [form.case];
-      const caseIds = selected.filter((id) => uuid.test(id));
-      // The confirmation page is itself part of the action: refuse it to a
-      // role that may not take the action, before showing any count.
-      const roles = staff.memberships
-        .filter((membership) => membership.organisationId === organisationId)
-        .map((membership) => membership.role);
-      const permission =
-        kind === 'assign'
-          ? 'case.bulk_assign'
-          : kind === 'approve'
-            ? 'case.bulk_approve'
-            : 'case.bulk_request_info';
-      if (!mayAny(roles, permission)) throw new AppError('BLG_FORBIDDEN');
+      const caseIds = selected.filter(isUuid);
+      requireBulkPermission(staff, organisationId, kind);
       if (caseIds.length === 0) return showQueue(c, false, { bulkNoneSelected: true });
       const message = single(form, 'message') ?? '';
       const dueOn = single(form, 'dueOn') ?? '';
@@ -304,7 +259,7 @@ export function caseworkRoutes(deps: CaseworkRouteDependencies) {
           t={t}
           detail={detail}
           rows={detail.answers && flow ? checkAnswerRows(flow, detail.answers) : null}
-          evaluation={detail.answers ? evaluate(deps.rules, detail, detail.answers, t) : null}
+          evaluation={detail.answers ? caseEvaluation(deps.rules, detail, detail.answers, t) : null}
           actions={actions}
           csrfToken={csrfToken(c)}
           today={formatDay(dayOf(new Date()))}

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { dayOf, toDate } from '../../engine/dates.ts';
@@ -21,6 +19,7 @@ import {
   sessionFields,
 } from '../../modules/civics/civics-session.ts';
 import type { AppEnv } from '../app-env.ts';
+import { scripts } from '../assets.ts';
 import { CivicsPracticePage } from '../pages/civics-practice.page.tsx';
 import { CivicsQuestionsPage } from '../pages/civics-questions.page.tsx';
 import { CivicsResultsPage } from '../pages/civics-results.page.tsx';
@@ -34,12 +33,8 @@ const civics = new CivicsService();
 const studyHref =
   'https://www.uscis.gov/citizenship/find-study-materials-and-resources/study-for-the-test';
 
-const scriptBody = readFileSync(new URL('../assets/civics-listen.js', import.meta.url), 'utf8');
-/** Fingerprinted like the stylesheet, so it can be cached for good. */
-export const civicsScriptHref = `/assets/civics-listen.${createHash('sha256')
-  .update(scriptBody)
-  .digest('hex')
-  .slice(0, 12)}.js`;
+/** Fingerprinted like the stylesheet and served with it (assets.routes.ts). */
+export const civicsScriptHref = scripts.civicsListen.href;
 
 function formatDay(t: Translator) {
   return (day: number) =>
@@ -86,11 +81,6 @@ function linkPath(path: string, fields: Record<string, string>): string {
 }
 
 export const civicsRoutes = new Hono<AppEnv>()
-  .get(civicsScriptHref, (c) => {
-    c.header('Content-Type', 'text/javascript; charset=utf-8');
-    c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    return c.body(scriptBody);
-  })
   .get('/civics', (c) =>
     renderStaticPage(c, () => {
       const t = c.get('translator');

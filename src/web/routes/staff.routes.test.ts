@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { before, it } from 'node:test';
+import { randomUUID } from 'node:crypto';
+import { before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { testApp } from '../../../test/support/app.ts';
@@ -7,10 +8,14 @@ import { describeEachEngine } from '../../../test/support/engines.ts';
 import { testServices } from '../../../test/support/services.ts';
 import { decodeHtml, heading, Visitor } from '../../../test/support/visitor.ts';
 import { AccountsService } from '../../modules/accounts/accounts.service.ts';
+import { StaffPasskeysService } from '../../modules/accounts/passkeys.service.ts';
 import { secondFactorSealContext } from '../../modules/accounts/second-factors.repository.ts';
 import { TokenBucket } from '../../modules/accounts/sign-in-rate-limit.ts';
 import { StaffAuthService } from '../../modules/accounts/staff-auth.service.ts';
-import { staffSessionPolicy } from '../../modules/accounts/staff-auth-policy.ts';
+import {
+  staffLockoutPolicy,
+  staffSessionPolicy,
+} from '../../modules/accounts/staff-auth-policy.ts';
 import { totpCodeAt } from '../../modules/accounts/totp.ts';
 import type { PrivacyRuntime } from '../../privacy/privacy-runtime.ts';
 import { openText } from '../../privacy/sealing.ts';
@@ -41,6 +46,7 @@ describeEachEngine(
     let privacy: PrivacyRuntime;
     let email: string;
     let oneTimePassword: string;
+    let staffId: string;
 
     before(async () => {
       const built = testServices(database(), keyStore());
@@ -53,7 +59,17 @@ describeEachEngine(
       });
       app = testApp({
         database: database(),
-        services: { ...services, staffAuth: auth },
+        services: {
+          ...services,
+          staffAuth: auth,
+          // Passkeys ask the same sign-in service, on the same moved clock.
+          staffPasskeys: new StaffPasskeysService({
+            db: database().db,
+            personKeys: privacy.personKeys,
+            auth,
+            now: () => now,
+          }),
+        },
         rules,
         config: { pseudoLocale: false },
       }).app;
@@ -67,6 +83,7 @@ describeEachEngine(
       });
       email = created.email;
       oneTimePassword = created.oneTimePassword;
+      staffId = created.staffId;
     });
 
     it('sends a visitor without a session to sign in, and no page of it is cached', async () => {
@@ -168,6 +185,7 @@ describeEachEngine(
       const factor = await database()
         .db.selectFrom('staff_second_factors')
         .select('secret')
+        .where('staff_id', '=', staffId)
         .executeTakeFirstOrThrow();
       assert.match(factor.secret, /^v1\./);
       const { secret } = await secretOf();
@@ -228,8 +246,15 @@ describeEachEngine(
             '/en/staff/enrol/totp',
             '/en/staff/sign-out',
             '/en/staff/sign-out-everywhere',
+            '/en/staff/password',
+            '/en/staff/second-factor/passkey',
+            '/en/staff/passkeys',
+            '/en/staff/passkeys/remove',
           ),
-          fc.dictionary(fc.constantFrom('email', 'password', 'confirm', 'code', 'x'), text),
+          fc.dictionary(
+            fc.constantFrom('email', 'password', 'current', 'confirm', 'code', 'credential', 'x'),
+            text,
+          ),
           fc.option(fc.oneof(text, fc.base64String({ minLength: 43, maxLength: 44 }))),
           async (action, fields, session) => {
             const body = new URLSearchParams({ ...fields, _csrf: csrf });
@@ -255,11 +280,233 @@ describeEachEngine(
       );
     });
 
+    describe('changing one’s own password', () => {
+      const chosen = 'nine quiet herons wading';
+      const typed = ['typed wrong current passphrase', chosen, newPassword, 'not the same twice'];
+
+      /** No password typed into the form is ever sent back in the page. */
+      const noEcho = (html: string) => {
+        for (const secret of typed) assert.ok(!html.includes(secret), 'a password shown back');
+      };
+
+      it('links from the staff home page and shows the form, never cached', async () => {
+        const { visitor } = await ownStaff();
+        await visitor.get('/en/staff');
+        assert.match(visitor.html, /<a href="\/en\/staff\/password">Change your password<\/a>/);
+        const response = await visitor.get('/en/staff/password');
+        assert.equal(visitor.status, 200);
+        assert.equal(response.headers.get('cache-control'), 'no-store');
+        assert.equal(heading(visitor.html), 'Change your password');
+        assert.match(
+          visitor.html,
+          /name="current" type="password" autocomplete="current-password"/,
+        );
+        assert.match(visitor.html, /name="password" type="password" autocomplete="new-password"/);
+        assert.match(visitor.html, /name="confirm" type="password" autocomplete="new-password"/);
+        assert.match(visitor.html, /At least 8 characters/);
+        assert.ok(visitor.hiddenFields('/en/staff/password')._csrf, 'the form carries a token');
+        // Without a session the page is not there.
+        const anonymous = new Visitor(app);
+        await anonymous.get('/en/staff/password');
+        assert.equal(anonymous.url, '/en/staff/sign-in');
+      });
+
+      it('refuses each mistake with a 4xx, the message by its field, and the form empty', async () => {
+        const { visitor } = await ownStaff();
+        await visitor.get('/en/staff/password');
+        const post = (fields: Record<string, string>) => visitor.post('/en/staff/password', fields);
+
+        await post({});
+        assert.equal(visitor.status, 422);
+        assert.match(alerts(visitor.html), /Enter your current password\./);
+        assert.match(alerts(visitor.html), /Enter a new password\./);
+        assert.match(visitor.html, /<a href="#staff-current">/, 'the summary links to the field');
+        assert.match(visitor.html, /<a href="#staff-password">/);
+
+        await post({ current: newPassword, password: chosen, confirm: 'not the same twice' });
+        assert.equal(visitor.status, 422);
+        assert.match(alerts(visitor.html), /not the same/);
+        assert.match(visitor.html, /<a href="#staff-confirm">/);
+        noEcho(visitor.html);
+
+        await post({ current: newPassword, password: 'password1', confirm: 'password1' });
+        assert.equal(visitor.status, 422);
+        assert.match(alerts(visitor.html), /list of common or leaked passwords/);
+        assert.doesNotMatch(visitor.html, /value="password1"/);
+
+        await post({ current: newPassword, password: newPassword, confirm: newPassword });
+        assert.equal(visitor.status, 422);
+        assert.match(alerts(visitor.html), /the same as your current one/);
+        noEcho(visitor.html);
+
+        await post({
+          current: 'typed wrong current passphrase',
+          password: chosen,
+          confirm: chosen,
+        });
+        assert.equal(visitor.status, 401);
+        assert.match(alerts(visitor.html), /Your current password is not right/);
+        assert.match(
+          visitor.html,
+          /<input class="usa-input usa-input--error" id="staff-current" name="current"/,
+        );
+        assert.match(visitor.html, /<a href="#staff-current">/);
+        noEcho(visitor.html);
+        assert.equal(heading(visitor.html), 'Change your password', 'still signed in');
+      });
+
+      it('changes it, says so on the staff home page, and signs out the other devices', async () => {
+        const { visitor, email: ownEmail, secret } = await ownStaff();
+        now = new Date(now.getTime() + 30_000);
+        const elsewhere = await auth.signIn(ownEmail, newPassword);
+        const other = await auth.verifySecondFactor(elsewhere.token, totpCodeAt(secret, now));
+        const before = visitor.cookies.get('belong_staff');
+
+        await visitor.get('/en/staff/password');
+        await visitor.post('/en/staff/password', {
+          current: newPassword,
+          password: chosen,
+          confirm: chosen,
+        });
+        assert.equal(visitor.url, '/en/staff?password-changed=1');
+        assert.equal(visitor.status, 200);
+        assert.match(alerts(visitor.html), /Your password is changed/);
+        assert.match(visitor.html, /class="usa-alert usa-alert--success" role="status"/);
+        noEcho(visitor.html);
+        assert.notEqual(visitor.cookies.get('belong_staff'), before, 'a new session id');
+        assert.equal(await auth.session(before), undefined);
+        assert.equal(await auth.session(other.token), undefined, 'the other device is signed out');
+        await visitor.get('/en/staff');
+        assert.equal(visitor.url, '/en/staff', 'still signed in here');
+        assert.doesNotMatch(alerts(visitor.html), /Your password is changed/, 'said once');
+        assert.equal((await auth.signIn(ownEmail, chosen)).stage, 'second-factor');
+      });
+
+      it('refuses a post without the form token with a 403, and changes nothing', async () => {
+        const { visitor, email: ownEmail } = await ownStaff();
+        const response = await app.request('/en/staff/password', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            cookie: `belong_staff=${visitor.cookies.get('belong_staff')}`,
+          },
+          body: new URLSearchParams({
+            current: newPassword,
+            password: chosen,
+            confirm: chosen,
+          }).toString(),
+        });
+        assert.equal(response.status, 403);
+        const html = await response.text();
+        assert.match(html, /BLG_CSRF_FAILED/);
+        noEcho(html);
+        assert.equal((await auth.signIn(ownEmail, newPassword)).stage, 'second-factor');
+      });
+
+      it('refuses posts past the rate limit with a 429', async () => {
+        const { visitor } = await ownStaff();
+        const limited = new Visitor(
+          buildApp(testApp().config, {}).route(
+            '/',
+            staffRoutes(auth, { limiter: new TokenBucket(1, 0) }),
+          ),
+        );
+        limited.cookies.set('belong_staff', visitor.cookies.get('belong_staff') ?? '');
+        await limited.get('/en/staff/password');
+        const wrong = {
+          current: 'typed wrong current passphrase',
+          password: chosen,
+          confirm: chosen,
+        };
+        await limited.post('/en/staff/password', wrong);
+        assert.equal(limited.status, 401);
+        await limited.post('/en/staff/password', wrong);
+        assert.equal(limited.status, 429);
+        assert.match(alerts(limited.html), /too many sign-in attempts/);
+        noEcho(limited.html);
+      });
+
+      it('signs out on the wrong current password that locks the account', async () => {
+        const { visitor } = await ownStaff();
+        await visitor.get('/en/staff/password');
+        for (let attempt = 1; attempt < staffLockoutPolicy.maxFailures; attempt++) {
+          await visitor.post('/en/staff/password', {
+            current: 'typed wrong current passphrase',
+            password: chosen,
+            confirm: chosen,
+          });
+          assert.equal(visitor.status, 401);
+        }
+        await visitor.post('/en/staff/password', {
+          current: 'typed wrong current passphrase',
+          password: chosen,
+          confirm: chosen,
+        });
+        assert.equal(visitor.status, 401);
+        assert.equal(heading(visitor.html), 'Staff sign-in');
+        assert.equal(visitor.cookies.get('belong_staff'), undefined, 'the cookie is cleared');
+        noEcho(visitor.html);
+      });
+
+      it('answers fuzzed posts to the form, signed in or not, with a 4xx or a redirect, never a 5xx', async () => {
+        const { visitor } = await ownStaff();
+        await visitor.get('/en/staff/password');
+        const csrf = visitor.hiddenFields('/en/staff/password')._csrf ?? '';
+        const session = visitor.cookies.get('belong_staff') ?? '';
+        const text = fc.string({ unit: 'binary', maxLength: 300 });
+        await fc.assert(
+          fc.asyncProperty(
+            fc.dictionary(fc.constantFrom('current', 'password', 'confirm', '_csrf', 'x'), text),
+            fc.constantFrom(session, '', 'x'.repeat(43)),
+            async (fields, token) => {
+              const response = await app.request('/en/staff/password', {
+                method: 'POST',
+                headers: {
+                  'content-type': 'application/x-www-form-urlencoded',
+                  cookie: `belong_staff=${encodeURIComponent(token)}`,
+                },
+                body: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+              });
+              assert.ok(
+                response.status === 303 || (response.status >= 400 && response.status < 500),
+                `answered ${response.status}`,
+              );
+            },
+          ),
+          { numRuns: 40 },
+        );
+      });
+    });
+
+    /** A staff member of their own, fully signed in, on a browser of their own. */
+    async function ownStaff(): Promise<{ visitor: Visitor; email: string; secret: string }> {
+      const accounts = new AccountsService(database().db);
+      const organisation = await accounts.createOrganisation(
+        `org-${randomUUID().slice(0, 8)}`,
+        'Westside Clinic',
+      );
+      const ownEmail = `staff-${randomUUID().slice(0, 8)}@example.org`;
+      const created = await accounts.createStaffWithOneTimePassword({
+        email: ownEmail,
+        displayName: 'Ana Reyes',
+        organisationId: organisation.id,
+        role: 'caseworker',
+      });
+      const first = await auth.signIn(ownEmail, created.oneTimePassword);
+      await auth.changeOneTimePassword(first.token, newPassword);
+      const { secret } = await auth.beginTotpEnrolment(first.token);
+      const signed = await auth.confirmTotpEnrolment(first.token, totpCodeAt(secret, now));
+      const visitor = new Visitor(app);
+      visitor.cookies.set('belong_staff', signed.token);
+      return { visitor, email: ownEmail, secret };
+    }
+
     /** The TOTP secret, opened with the staff member's key: the test stands in for their phone. */
     async function secretOf(): Promise<{ secret: string }> {
       const row = await database()
         .db.selectFrom('staff_second_factors')
         .select(['staff_id', 'secret'])
+        .where('staff_id', '=', staffId)
         .executeTakeFirstOrThrow();
       const key = await privacy.personKeys.get(row.staff_id);
       return { secret: openText(row.secret, key, secondFactorSealContext(row.staff_id)) };

@@ -2,9 +2,11 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { isAppError } from '../../errors.ts';
+import { type AppError, isAppError } from '../../errors.ts';
 import type { MessageKey } from '../../i18n/message-key.ts';
 import { localePath } from '../../i18n/negotiate.ts';
+import type { Translator } from '../../i18n/translator.ts';
+import type { StaffPasskeysService } from '../../modules/accounts/passkeys.service.ts';
 import type { PasswordProblem } from '../../modules/accounts/password-policy.ts';
 import { TokenBucket } from '../../modules/accounts/sign-in-rate-limit.ts';
 import type { StaffAuthService } from '../../modules/accounts/staff-auth.service.ts';
@@ -21,7 +23,9 @@ import {
 } from '../middleware/staff-session.ts';
 import { EnrolPasswordPage, EnrolTotpPage } from '../pages/staff-enrol.page.tsx';
 import { SignOutPage, StaffHomePage } from '../pages/staff-home.page.tsx';
+import { ChangePasswordPage } from '../pages/staff-password.page.tsx';
 import { SecondFactorPage, SignInPage } from '../pages/staff-sign-in.page.tsx';
+import { passkeyRelyingParty } from '../passkey-relying-party.ts';
 import { renderPage } from '../render.ts';
 import { setResponseHeader } from '../response-headers.ts';
 
@@ -31,18 +35,35 @@ const problemMessages: Record<PasswordProblem, MessageKey> = {
   common: 'staff.problemCommon',
   'contains-email': 'staff.problemContainsEmail',
   'contains-service-name': 'staff.problemContainsServiceName',
+  'same-as-current': 'staff.problemSameAsCurrent',
 };
+
+/** Each reason a BLG_STAFF_PASSWORD_REJECTED gave, as the person reads it. */
+function problemTexts(t: Translator, error: AppError): string[] {
+  const problems = String(error.details?.problems ?? '').split(',') as PasswordProblem[];
+  return problems
+    .filter((problem) => problem in problemMessages)
+    .map((problem) =>
+      t.t(problemMessages[problem], {
+        min: staffPasswordPolicy.minLength,
+        max: staffPasswordPolicy.maxLength,
+      }),
+    );
+}
 
 export interface StaffRoutesOptions {
   /** Sign-in and code posts admitted by this process; a bucket of its own by default. */
   limiter?: TokenBucket;
+  /** Passkeys as a second factor beside the code (decision 0032); offered when given. */
+  passkeys?: StaffPasskeysService;
 }
 
 /**
  * Staff sign-in (issue 6, item 1): `/staff/sign-in` (email and password),
  * `/staff/second-factor` (a TOTP code), `/staff/enrol` (first sign-in: a
  * new password, then the authenticator app), `/staff` (who is signed in),
- * `/staff/sign-out` and `/staff/sign-out-everywhere`. Every page is
+ * `/staff/password` (change one's own password), `/staff/sign-out` and
+ * `/staff/sign-out-everywhere`. Every page is
  * no-store; every change is a POST behind the CSRF check.
  */
 export function staffRoutes(auth: StaffAuthService, options: StaffRoutesOptions = {}) {
@@ -90,8 +111,18 @@ export function staffRoutes(auth: StaffAuthService, options: StaffRoutesOptions 
     );
   };
 
-  const secondFactorPage = (c: Context<AppEnv>, error?: MessageKey) => {
+  /**
+   * The code form, and a passkey form when the staff member has one: each
+   * showing of the page starts a new passkey challenge for this session.
+   */
+  const secondFactorPage = async (
+    c: Context<AppEnv>,
+    token: string,
+    errors: { code?: MessageKey; passkey?: MessageKey } = {},
+  ) => {
     const t = c.get('translator');
+    const rp = options.passkeys ? passkeyRelyingParty(c) : undefined;
+    const request = rp ? await options.passkeys?.authenticationOptions(token, rp) : undefined;
     return page(
       c,
       'staff.secondFactorTitle',
@@ -99,10 +130,51 @@ export function staffRoutes(auth: StaffAuthService, options: StaffRoutesOptions 
         t={t}
         action={path(c, '/staff/second-factor')}
         csrfToken={csrfToken(c)}
-        codeErrors={error ? [t.t(error)] : undefined}
+        codeErrors={errors.code ? [t.t(errors.code)] : undefined}
+        failure={errors.passkey ? t.t(errors.passkey) : undefined}
+        passkey={
+          request
+            ? { action: path(c, '/staff/second-factor/passkey'), options: JSON.stringify(request) }
+            : undefined
+        }
       />,
-      error ? 401 : 200,
+      errors.code || errors.passkey ? 401 : 200,
     );
+  };
+
+  /**
+   * Runs a second-factor proof (a code or a passkey) and signs the session
+   * in, or shows why not: the same page again, or sign-in when the failure
+   * locked the account and so ended the session.
+   */
+  const proveSecondFactor = async (
+    c: Context<AppEnv>,
+    token: string,
+    kind: 'code' | 'passkey',
+    prove: () => Promise<{ token: string }>,
+  ) => {
+    if (!admitted(c)) return secondFactorPage(c, token, { [kind]: 'errors.staffRateLimited' });
+    try {
+      const signed = await prove();
+      setStaffCookie(c, signed.token);
+      return redirect(c, '/staff');
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      if (error.code === 'BLG_STAFF_CODE_INVALID' || error.code === 'BLG_STAFF_PASSKEY_INVALID') {
+        if (!(await auth.session(token))) {
+          clearStaffCookie(c);
+          return signInPage(c, { failure: 'errors.staffSignInFailed', status: 401 });
+        }
+        return secondFactorPage(c, token, {
+          [kind]: kind === 'code' ? 'errors.staffCodeInvalid' : 'errors.staffPasskeyInvalid',
+        });
+      }
+      if (error.code === 'BLG_STAFF_SIGN_IN_FAILED') {
+        clearStaffCookie(c);
+        return signInPage(c, { failure: 'errors.staffSignInFailed', status: 401 });
+      }
+      throw error;
+    }
   };
 
   const enrolPasswordPage = (
@@ -122,6 +194,35 @@ export function staffRoutes(auth: StaffAuthService, options: StaffRoutesOptions 
       />,
       errors.password || errors.confirm ? 422 : 200,
     );
+
+  const changePasswordPage = (
+    c: Context<AppEnv>,
+    errors: {
+      current?: string[];
+      password?: string[];
+      confirm?: string[];
+      failure?: MessageKey;
+      status?: ContentfulStatusCode;
+    } = {},
+  ) => {
+    const t = c.get('translator');
+    const invalid = Boolean(errors.current || errors.password || errors.confirm);
+    return page(
+      c,
+      'staff.changePasswordTitle',
+      <ChangePasswordPage
+        t={t}
+        action={path(c, '/staff/password')}
+        csrfToken={csrfToken(c)}
+        minLength={staffPasswordPolicy.minLength}
+        currentErrors={errors.current}
+        passwordErrors={errors.password}
+        confirmErrors={errors.confirm}
+        failure={errors.failure ? t.t(errors.failure) : undefined}
+      />,
+      errors.status ?? (invalid ? 422 : 200),
+    );
+  };
 
   const enrolTotpPage = async (c: Context<AppEnv>, token: string, error?: MessageKey) => {
     const t = c.get('translator');
@@ -206,32 +307,28 @@ export function staffRoutes(auth: StaffAuthService, options: StaffRoutesOptions 
         }
       })
       .get('/staff/second-factor', (c) =>
-        atStage(c, ['second-factor'], async () => secondFactorPage(c)),
+        atStage(c, ['second-factor'], async (token) => secondFactorPage(c, token)),
       )
       .post('/staff/second-factor', (c) =>
         atStage(c, ['second-factor'], async (token) => {
           const form = await readForm(c);
-          if (!admitted(c)) return secondFactorPage(c, 'errors.staffRateLimited');
-          try {
-            const signed = await auth.verifySecondFactor(token, single(form, 'code') ?? '');
-            setStaffCookie(c, signed.token);
-            return redirect(c, '/staff');
-          } catch (error) {
-            if (!isAppError(error)) throw error;
-            if (error.code === 'BLG_STAFF_CODE_INVALID') {
-              // The failure may have locked the account and ended this session.
-              if (!(await auth.session(token))) {
-                clearStaffCookie(c);
-                return signInPage(c, { failure: 'errors.staffSignInFailed', status: 401 });
-              }
-              return secondFactorPage(c, 'errors.staffCodeInvalid');
-            }
-            if (error.code === 'BLG_STAFF_SIGN_IN_FAILED') {
-              clearStaffCookie(c);
-              return signInPage(c, { failure: 'errors.staffSignInFailed', status: 401 });
-            }
-            throw error;
+          return proveSecondFactor(c, token, 'code', () =>
+            auth.verifySecondFactor(token, single(form, 'code') ?? ''),
+          );
+        }),
+      )
+      .post('/staff/second-factor/passkey', (c) =>
+        atStage(c, ['second-factor'], async (token) => {
+          const form = await readForm(c);
+          const rp = passkeyRelyingParty(c);
+          const passkeys = options.passkeys;
+          // A server that offers no passkeys refuses one as it would a bad one.
+          if (!rp || !passkeys) {
+            return secondFactorPage(c, token, { passkey: 'errors.staffPasskeyInvalid' });
           }
+          return proveSecondFactor(c, token, 'passkey', () =>
+            passkeys.authenticate(token, rp, single(form, 'credential') ?? ''),
+          );
         }),
       )
       .get('/staff/enrol', (c) =>
@@ -253,19 +350,7 @@ export function staffRoutes(auth: StaffAuthService, options: StaffRoutesOptions 
             await auth.changeOneTimePassword(token, password);
           } catch (error) {
             if (isAppError(error) && error.code === 'BLG_STAFF_PASSWORD_REJECTED') {
-              const problems = String(error.details?.problems ?? '').split(
-                ',',
-              ) as PasswordProblem[];
-              return enrolPasswordPage(c, {
-                password: problems
-                  .filter((problem) => problem in problemMessages)
-                  .map((problem) =>
-                    t.t(problemMessages[problem], {
-                      min: staffPasswordPolicy.minLength,
-                      max: staffPasswordPolicy.maxLength,
-                    }),
-                  ),
-              });
+              return enrolPasswordPage(c, { password: problemTexts(t, error) });
             }
             throw error;
           }
@@ -303,8 +388,59 @@ export function staffRoutes(auth: StaffAuthService, options: StaffRoutesOptions 
             csrfToken={csrfToken(c)}
             signOutAction={path(c, '/staff/sign-out')}
             signOutEverywhereHref={path(c, '/staff/sign-out-everywhere')}
+            changePasswordHref={path(c, '/staff/password')}
+            notice={
+              c.req.query('password-changed') === '1'
+                ? c.get('translator').t('staff.passwordChangedNotice')
+                : undefined
+            }
           />,
         );
+      })
+      .get('/staff/password', signedIn, (c) => changePasswordPage(c))
+      .post('/staff/password', signedIn, async (c) => {
+        const form = await readForm(c);
+        const t = c.get('translator');
+        const current = single(form, 'current') ?? '';
+        const password = single(form, 'password') ?? '';
+        const confirm = single(form, 'confirm') ?? '';
+        // Passwords are never put back into the form: each error page starts it empty.
+        if (!current || !password) {
+          return changePasswordPage(c, {
+            current: current ? undefined : [t.t('staff.enterCurrentPassword')],
+            password: password ? undefined : [t.t('staff.enterNewPassword')],
+          });
+        }
+        if (password !== confirm) {
+          return changePasswordPage(c, { confirm: [t.t('staff.passwordMismatch')] });
+        }
+        // A current-password guess costs an argon2 verification, as a sign-in does.
+        if (!admitted(c)) {
+          return changePasswordPage(c, { failure: 'errors.staffRateLimited', status: 429 });
+        }
+        const token = readStaffToken(c) ?? '';
+        try {
+          const changed = await auth.changePassword(token, current, password);
+          setStaffCookie(c, changed.token);
+          return c.redirect(`${path(c, '/staff')}?password-changed=1`, 303);
+        } catch (error) {
+          if (!isAppError(error)) throw error;
+          if (error.code === 'BLG_STAFF_CURRENT_PASSWORD_WRONG') {
+            // The failure may have locked the account and ended every session.
+            if (!(await auth.session(token))) {
+              clearStaffCookie(c);
+              return signInPage(c, { failure: 'errors.staffSignInFailed', status: 401 });
+            }
+            return changePasswordPage(c, {
+              current: [t.t('errors.staffCurrentPasswordWrong')],
+              status: 401,
+            });
+          }
+          if (error.code === 'BLG_STAFF_PASSWORD_REJECTED') {
+            return changePasswordPage(c, { password: problemTexts(t, error) });
+          }
+          throw error;
+        }
       })
       .get('/staff/sign-out', signedIn, (c) =>
         page(
