@@ -26,7 +26,7 @@ import {
   mayTransition,
   openStatuses,
 } from './case-state-machine.ts';
-import { type Action, mayAny } from './permissions.ts';
+import { type Action, may, mayAny } from './permissions.ts';
 import { caseEventText, infoRequestMessage } from './sealed-fields.ts';
 
 /** Who is acting: a signed-in staff member and the organisations they belong to, with roles. */
@@ -283,6 +283,33 @@ export class CaseworkService {
     return claimed;
   }
 
+  /**
+   * The organisation's staff who can work a case (their role may claim
+   * one), by name: whom a supervisor can assign to, and how the queue and
+   * the review name whoever has a case. Staff names are work identities,
+   * not sealed personal data.
+   */
+  async colleagues(
+    staff: StaffContext,
+    organisationId: string,
+  ): Promise<{ staffId: string; displayName: string; canWork: boolean }[]> {
+    this.require(staff, organisationId, 'queue.view');
+    const rows = await this.deps.db
+      .selectFrom('staff_memberships')
+      .innerJoin('staff_accounts', 'staff_accounts.id', 'staff_memberships.staff_id')
+      .select(['staff_accounts.id', 'staff_accounts.display_name', 'staff_memberships.role'])
+      .where('staff_memberships.organisation_id', '=', organisationId)
+      .where('staff_accounts.disabled_at', 'is', null)
+      .orderBy('staff_accounts.display_name')
+      .orderBy('staff_accounts.id')
+      .execute();
+    return rows.map((row) => ({
+      staffId: row.id,
+      displayName: row.display_name,
+      canWork: may(row.role, 'case.claim'),
+    }));
+  }
+
   /** Assigns a case to a member of its organisation (supervisor). */
   async assign(staff: StaffContext, caseId: string, assigneeId: string): Promise<void> {
     await this.scoped(staff, async (trx) => {
@@ -290,11 +317,12 @@ export class CaseworkService {
       this.require(staff, row.organisation_id, 'case.assign');
       const member = await trx
         .selectFrom('staff_memberships')
-        .select('staff_id')
+        .select('role')
         .where('staff_id', '=', assigneeId)
         .where('organisation_id', '=', row.organisation_id)
         .executeTakeFirst();
-      if (!member) throw new AppError('BLG_FORBIDDEN');
+      // Only to someone of the organisation whose role works cases.
+      if (!member || !may(member.role, 'case.claim')) throw new AppError('BLG_FORBIDDEN');
       await trx
         .updateTable('cases')
         .set({ assigned_to: assigneeId, assigned_at: this.now() })

@@ -15,6 +15,8 @@ export interface CaseActions {
   advance: readonly ('awarded' | 'paid' | 'closed')[];
   /** Clinic mode can start for this case (it is at no station yet). */
   clinic: boolean;
+  /** Colleagues the case can be assigned to, when the role may assign. */
+  assign: readonly { staffId: string; displayName: string }[] | null;
 }
 
 function Csrf(props: { token: string }) {
@@ -32,6 +34,8 @@ export function CaseworkCasePage(props: {
   rows: readonly CheckAnswerRow[] | null;
   evaluation: EvaluationJson | null;
   actions: CaseActions;
+  /** Who has the case, by name; null when nobody does. */
+  assignee: string | null;
   csrfToken: string;
   today: string;
 }) {
@@ -46,6 +50,10 @@ export function CaseworkCasePage(props: {
     });
   const openRequests = detail.infoRequests.filter((request) => request.answeredAt === null);
   const reasons = props.evaluation?.reasons ?? [];
+  // A rule the facts known cannot settle either way (a rebuttable
+  // presumption, such as a trip of six months to a year for continuous
+  // residence, 8 CFR 316.5(c)(1)(i)): a person must weigh the evidence.
+  const judgements = reasons.filter((reason) => reason.met === null);
   return (
     <>
       <h1 translate="no">{t.t('casework.caseTitle', { reference: detail.reference })}</h1>
@@ -70,6 +78,10 @@ export function CaseworkCasePage(props: {
           <dd class="usa-summary-list__value">{day(detail.decisionDueOn)}</dd>
         </div>
         <div class="usa-summary-list__row">
+          <dt class="usa-summary-list__key">{t.t('casework.queueAssignedTo')}</dt>
+          <dd class="usa-summary-list__value">{props.assignee ?? t.t('casework.unassigned')}</dd>
+        </div>
+        <div class="usa-summary-list__row">
           <dt class="usa-summary-list__key">{t.t('casework.caseLanguage')}</dt>
           <dd class="usa-summary-list__value">{detail.language}</dd>
         </div>
@@ -85,7 +97,14 @@ export function CaseworkCasePage(props: {
         {props.evaluation && props.evaluation.missing.length > 0 ? (
           <li>{t.t('casework.flagMissing', { facts: props.evaluation.missing.join(', ') })}</li>
         ) : null}
-        {detail.possibleDuplicates.length === 0 && (props.evaluation?.missing.length ?? 0) === 0 ? (
+        {judgements.map((reason) => (
+          <li>
+            {t.t('casework.flagJudgement', { reason: reason.message, citation: reason.citation })}
+          </li>
+        ))}
+        {detail.possibleDuplicates.length === 0 &&
+        (props.evaluation?.missing.length ?? 0) === 0 &&
+        judgements.length === 0 ? (
           <li>{t.t('casework.flagNone')}</li>
         ) : null}
       </ul>
@@ -262,6 +281,26 @@ export function CaseworkCasePage(props: {
             {t.t('casework.letterLink')}
           </a>
         </p>
+      ) : null}
+
+      {actions.assign && actions.assign.length > 0 ? (
+        <form method="post" action={`${base}/assign`} class="usa-form">
+          <Csrf token={props.csrfToken} />
+          <h2>{t.t('casework.assignTitle')}</h2>
+          <label class="usa-label" for="assign-to">
+            {t.t('casework.assignLabel')}
+          </label>
+          <select class="usa-select" id="assign-to" name="assignee">
+            {actions.assign.map((colleague) => (
+              <option value={colleague.staffId} selected={colleague.staffId === detail.assignedTo}>
+                {colleague.displayName}
+              </option>
+            ))}
+          </select>
+          <button type="submit" class="usa-button usa-button--outline">
+            {t.t('casework.assignButton')}
+          </button>
+        </form>
       ) : null}
 
       {actions.clinic ? (

@@ -12,6 +12,8 @@ export function CaseworkQueuePage(props: {
   programs: readonly string[];
   program: string | undefined;
   rows: readonly QueueRow[];
+  /** Names of the organisation's staff, by id: who has each case. */
+  staffNames: ReadonlyMap<string, string>;
   csrfToken: string;
   canClaim: boolean;
   canExport: boolean;
@@ -93,6 +95,7 @@ export function CaseworkQueuePage(props: {
                 <th scope="col">{t.t('casework.queueAge')}</th>
                 <th scope="col">{t.t('casework.queueDue')}</th>
                 <th scope="col">{t.t('casework.queueWaitingFor')}</th>
+                <th scope="col">{t.t('casework.queueAssignedTo')}</th>
                 <th scope="col">{t.t('casework.queueScreened')}</th>
               </tr>
             </thead>
@@ -123,6 +126,11 @@ export function CaseworkQueuePage(props: {
                     {row.overdue ? <strong> {t.t('casework.queueOverdue')}</strong> : null}
                   </td>
                   <td>{t.t(`casework.waiting_${row.waitingFor}` as MessageKey)}</td>
+                  <td>
+                    {row.assignedTo
+                      ? (props.staffNames.get(row.assignedTo) ?? '–')
+                      : t.t('casework.unassigned')}
+                  </td>
                   <td>
                     {row.screeningOutcome
                       ? t.t(`apply.outcome_${row.screeningOutcome}` as MessageKey)

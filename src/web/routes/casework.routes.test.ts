@@ -5,10 +5,11 @@ import fc from 'fast-check';
 import { testApp } from '../../../test/support/app.ts';
 import { describeEachEngine } from '../../../test/support/engines.ts';
 import { testServices } from '../../../test/support/services.ts';
-import { staffOfEveryRole, testOrganisation } from '../../../test/support/staff.ts';
+import { signedInStaff, staffOfEveryRole, testOrganisation } from '../../../test/support/staff.ts';
 import { Visitor } from '../../../test/support/visitor.ts';
 import { type StaffRole, staffRoles } from '../../db/schema.ts';
 import { may } from '../../modules/casework/permissions.ts';
+import { exampleAnswers as naturalizationExample } from '../../programs/naturalization/flow.ts';
 import { exampleAnswers as tpsExample } from '../../programs/tps/flow.ts';
 import type { AppServices } from '../app-services.ts';
 
@@ -21,6 +22,7 @@ describeEachEngine(
     let services: AppServices;
     let organisationId: string;
     const cookies = new Map<StaffRole, string>();
+    const staffIds = new Map<StaffRole, string>();
 
     before(async () => {
       const built = testServices(database(), keyStore());
@@ -29,6 +31,7 @@ describeEachEngine(
       organisationId = await testOrganisation(database().db, ['tps']);
       for (const [role, staff] of await staffOfEveryRole(database().db, services, organisationId)) {
         cookies.set(role, staff.cookie);
+        staffIds.set(role, staff.staffId);
       }
     });
 
@@ -111,6 +114,12 @@ describeEachEngine(
           path: `${caseBase}/note`,
           action: 'case.note',
           form: [['text', 'Called.']],
+        },
+        {
+          method: 'POST',
+          path: `${caseBase}/assign`,
+          action: 'case.assign',
+          form: [['assignee', staffIds.get('caseworker') ?? '']],
         },
         { method: 'GET', path: `${caseBase}/letter`, action: 'case.view' },
         {
@@ -225,6 +234,7 @@ describeEachEngine(
         'advance',
         'note',
         'station',
+        'assign',
         'claim',
         'bulk',
       ];
@@ -244,6 +254,7 @@ describeEachEngine(
               'case',
               'confirm',
               'return',
+              'assignee',
               'x',
             ),
             fc.oneof(
@@ -271,6 +282,68 @@ describeEachEngine(
         ),
         { numRuns: 120 },
       );
+    });
+
+    it('lets a supervisor assign a case to a colleague who works cases, and names who has it', async () => {
+      const receipt = await services.applications.submitApi('tps', tpsExample, randomUUID(), 'en');
+      const supervisor = visitor('supervisor');
+      const casePath = `/en/staff/cases/${receipt.caseId}`;
+      await supervisor.get(casePath);
+      assert.match(supervisor.html, /Assigned to[\s\S]*?Nobody yet/);
+      const options = [
+        ...supervisor.html.matchAll(/<option value="([^"]+)"[^>]*>([^<]+)<\/option>/g),
+      ].map((match) => match[2]);
+      assert.ok(options.includes('caseworker'), 'a caseworker can be chosen');
+      assert.ok(!options.includes('organiser'), 'an organiser, who works no cases, cannot');
+
+      await supervisor.post(`${casePath}/assign`, { assignee: staffIds.get('caseworker') ?? '' });
+      assert.equal(supervisor.url, casePath);
+      assert.match(supervisor.html, /Assigned to<\/dt>\s*<dd[^>]*>caseworker</);
+      await supervisor.get(`/en/staff/queue?organisation=${organisationId}`);
+      const row =
+        new RegExp(`${receipt.reference}[\\s\\S]*?</tr>`).exec(supervisor.html)?.[0] ?? '';
+      assert.match(row, /<td>caseworker<\/td>/);
+
+      await supervisor.get(casePath);
+      const refused = await supervisor.post(`${casePath}/assign`, {
+        assignee: staffIds.get('organiser') ?? '',
+      });
+      assert.equal(refused.status, 403);
+      await supervisor.get(casePath);
+      assert.equal(
+        (await supervisor.post(`${casePath}/assign`, { assignee: 'nobody' })).status,
+        400,
+      );
+      const caseworker = visitor('caseworker');
+      await caseworker.get(casePath);
+      assert.doesNotMatch(caseworker.html, /name="assignee"/, 'a caseworker may not assign');
+    });
+
+    it('flags a rule the facts cannot settle, such as the presumption a long trip raises', async () => {
+      const clinic = await testOrganisation(database().db, ['naturalization']);
+      const staff = await signedInStaff(database().db, services, {
+        organisationId: clinic,
+        role: 'caseworker',
+      });
+      // Seven months away: more than six, less than a year (8 CFR 316.5(c)(1)(i)).
+      const answers = {
+        ...naturalizationExample,
+        trips: [{ departed: '2023-07-01', returned: '2024-02-01' }],
+      };
+      const receipt = await services.applications.submitApi(
+        'naturalization',
+        answers,
+        randomUUID(),
+        'en',
+      );
+      const reader = new Visitor(app);
+      const [name, value] = staff.cookie.split('=');
+      reader.cookies.set(name ?? '', value ?? '');
+      await reader.get(`/en/staff/cases/${receipt.caseId}`);
+      assert.equal(reader.status, 200);
+      assert.match(reader.html, /Needs a person&#39;s judgement|Needs a person's judgement/);
+      assert.match(reader.html, /316\.5/);
+      assert.doesNotMatch(reader.html, /No flags\./);
     });
 
     it('confirms a bulk action with its count before it acts', async () => {

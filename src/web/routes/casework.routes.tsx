@@ -11,7 +11,7 @@ import { localePath } from '../../i18n/negotiate.ts';
 import type { Translations, Translator } from '../../i18n/translator.ts';
 import type { StaffAuthService } from '../../modules/accounts/staff-auth.service.ts';
 import type { CaseExportService } from '../../modules/casework/case-export.service.ts';
-import { nextStatuses } from '../../modules/casework/case-state-machine.ts';
+import { nextStatuses, openStatuses } from '../../modules/casework/case-state-machine.ts';
 import type { CaseworkService, StaffContext } from '../../modules/casework/casework.service.ts';
 import { mayAny } from '../../modules/casework/permissions.ts';
 import type { ProcessingTimesService } from '../../modules/casework/processing-times.service.ts';
@@ -112,7 +112,10 @@ export function caseworkRoutes(deps: CaseworkRouteDependencies) {
     const staff = staffOf(c);
     const organisationId = organisationOf(c, staff);
     const program = programOf(c);
-    const rows = await casework.queue(staff, organisationId, program ? { program } : {});
+    const [rows, colleagues] = await Promise.all([
+      casework.queue(staff, organisationId, program ? { program } : {}),
+      casework.colleagues(staff, organisationId),
+    ]);
     const names = await casework.organisationNames(staff.memberships.map((m) => m.organisationId));
     const roles = staff.memberships
       .filter((m) => m.organisationId === organisationId)
@@ -128,6 +131,9 @@ export function caseworkRoutes(deps: CaseworkRouteDependencies) {
         programs={[...applicationFlows.keys()]}
         program={program}
         rows={rows}
+        staffNames={
+          new Map(colleagues.map((colleague) => [colleague.staffId, colleague.displayName]))
+        }
         csrfToken={csrfToken(c)}
         canClaim={mayAny(roles, 'case.claim')}
         canExport={mayAny(roles, 'export.cases')}
@@ -244,6 +250,7 @@ export function caseworkRoutes(deps: CaseworkRouteDependencies) {
         .map((m) => m.role);
       const flow = applicationFlow(detail.program);
       const next = nextStatuses(detail.program, detail.status, roles);
+      const colleagues = await casework.colleagues(staff, detail.organisationId);
       const actions: CaseActions = {
         requestInfo: next.includes('info_requested') && mayAny(roles, 'case.request_info'),
         received: detail.status === 'info_requested' && next.includes('in_review'),
@@ -251,6 +258,10 @@ export function caseworkRoutes(deps: CaseworkRouteDependencies) {
         note: mayAny(roles, 'case.note'),
         advance: (['awarded', 'paid', 'closed'] as const).filter((to) => next.includes(to)),
         clinic: detail.station === null && mayAny(roles, 'clinic.move'),
+        assign:
+          openStatuses.includes(detail.status) && mayAny(roles, 'case.assign')
+            ? colleagues.filter((colleague) => colleague.canWork)
+            : null,
       };
       return page(
         c,
@@ -261,6 +272,10 @@ export function caseworkRoutes(deps: CaseworkRouteDependencies) {
           rows={detail.answers && flow ? checkAnswerRows(flow, detail.answers) : null}
           evaluation={detail.answers ? caseEvaluation(deps.rules, detail, detail.answers, t) : null}
           actions={actions}
+          assignee={
+            colleagues.find((colleague) => colleague.staffId === detail.assignedTo)?.displayName ??
+            null
+          }
           csrfToken={csrfToken(c)}
           today={formatDay(dayOf(new Date()))}
         />,
@@ -274,6 +289,14 @@ export function caseworkRoutes(deps: CaseworkRouteDependencies) {
         message: single(form, 'message') ?? '',
         dueOn,
       });
+      return back(c, caseIdOf(c));
+    })
+    .post('/staff/cases/:id/assign', async (c) => {
+      const form = await readForm(c);
+      const assignee = single(form, 'assignee') ?? '';
+      // Not a staff id: nobody it could be given to.
+      if (!isUuid(assignee)) throw new AppError('BLG_BAD_REQUEST');
+      await casework.assign(staffOf(c), caseIdOf(c), assignee);
       return back(c, caseIdOf(c));
     })
     .post('/staff/cases/:id/received', async (c) => {
