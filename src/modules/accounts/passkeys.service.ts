@@ -126,11 +126,6 @@ export class StaffPasskeysService {
     }));
   }
 
-  /** Whether the staff member this half-signed-in session is for has a passkey to offer. */
-  async hasPasskeys(staffId: string): Promise<boolean> {
-    return (await new PasskeysRepository(this.db).listOf(staffId)).length > 0;
-  }
-
   // ------------------------------------------------------------ registration
 
   /** Options for navigator.credentials.create(), for a signed-in session. */
