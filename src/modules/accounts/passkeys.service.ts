@@ -290,10 +290,9 @@ export class StaffPasskeysService {
       ),
       'base64url',
     );
-    let verified = false;
-    let newCounter = passkey.signCount;
+    let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
     try {
-      const verification = await verifyAuthenticationResponse({
+      verification = await verifyAuthenticationResponse({
         response,
         expectedChallenge: challenge,
         expectedOrigin: rp.origin,
@@ -306,15 +305,14 @@ export class StaffPasskeysService {
         },
         requireUserVerification: false,
       });
-      verified = verification.verified;
-      newCounter = verification.authenticationInfo.newCounter;
     } catch (error) {
       // A bad signature, another origin, or a counter that went backwards (a cloned key).
       return refuse(error);
     }
     const now = this.now();
+    const { newCounter } = verification.authenticationInfo;
     if (
-      !verified ||
+      !verification.verified ||
       !(await passkeys.recordUse(passkey.credentialId, passkey.signCount, newCounter, now))
     ) {
       return refuse();

@@ -113,10 +113,11 @@ export function apiStaffRoutes(deps: StaffApiDependencies) {
       if ('refused' in body) return body.refused;
       const { organisationId, kind, caseIds, confirmCount, message, dueOn } = body.data;
       const staff = staffOf(c);
-      organisationFor(staff, organisationId);
+      // Refuses a staff member of another organisation too: they hold no role in it.
       requireBulkPermission(staff, organisationId, kind);
+      const distinct = [...new Set(caseIds)];
       // The count the caller saw is the count acted on, as the console's confirmation page.
-      if (confirmCount !== new Set(caseIds).size) {
+      if (confirmCount !== distinct.length) {
         return fieldsInvalid(c, 'BLG_REQUEST_INVALID', [
           {
             path: 'confirmCount',
@@ -128,7 +129,7 @@ export function apiStaffRoutes(deps: StaffApiDependencies) {
       const result = await casework.bulk(
         staff,
         organisationId,
-        [...new Set(caseIds)],
+        distinct,
         kind === 'assign'
           ? { kind, assigneeId: staff.staffId }
           : kind === 'request_info'
